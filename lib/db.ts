@@ -1,0 +1,27 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseUrl } from "@/lib/db-url";
+
+// The one PrismaClient of the process. Not marked server-only because the seed and scripts share it;
+// the domain modules that pages import are.
+function createClient(): PrismaClient {
+  // timeout = SQLite busy_timeout: wait for another process's write lock instead of failing at once.
+  const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 });
+  return new PrismaClient({ adapter });
+}
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pragmasSet?: Promise<void> };
+
+export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
+if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+
+/** WAL (readers never wait for the writer), foreign keys on, busy_timeout; run once per process before first use. */
+export function ensurePragmas(): Promise<void> {
+  globalForPrisma.pragmasSet ??= (async () => {
+    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+    await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+    await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  })();
+  return globalForPrisma.pragmasSet;
+}
