@@ -22,6 +22,9 @@ export function ensurePragmas(): Promise<void> {
     await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
     await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
     await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
-  })();
+  })().catch((error) => {
+    globalForPrisma.pragmasSet = undefined; // try again on the next call
+    throw error;
+  });
   return globalForPrisma.pragmasSet;
 }

@@ -1,0 +1,113 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import Link from "next/link";
+import { getDistance } from "geolib";
+import { usePosition, type GcjPoint } from "./use-position";
+import { isOpenAt, formatHours } from "@/lib/stores/hours";
+import { formatDistance } from "@/lib/stores/format";
+import { amapUrl, tencentMapUrl } from "@/lib/stores/navigation";
+import type { StoreSummary } from "@/lib/stores/queries";
+
+type Labels = Record<
+  "useMyLocation" | "locating" | "locationDenied" | "locationUnavailable" | "chooseCity" | "nearest" | "openNow" | "closed"
+  | "hours" | "nextDay" | "navigate" | "tencentMap" | "amap" | "wechatMap" | "call" | "allStores",
+  string
+>;
+
+type WxLocation = { openLocation?: (o: { latitude: number; longitude: number; name: string; address: string; scale: number }) => void };
+
+/**
+ * Store finder: sorts the brand's stores by distance from the phone's position (converted WGS-84 → GCJ-02);
+ * when the shopper refuses, they choose a city instead. Open/closed is computed here, at the shopper's "now".
+ */
+export function StoreLocator({ brand, stores, cities, labels }: { brand: string; stores: StoreSummary[]; cities: string[]; labels: Labels }) {
+  const position = usePosition();
+  const [city, setCity] = useState<string | null>(null);
+  const now = new Date();
+
+  const list = useMemo(() => {
+    const from: GcjPoint | null = position.point;
+    const inCity = city ? stores.filter((s) => s.city === city) : stores;
+    if (!from) return inCity.map((s) => ({ ...s, distanceM: null as number | null }));
+    return inCity
+      .map((s) => ({ ...s, distanceM: getDistance({ latitude: from.lat, longitude: from.lng }, { latitude: s.lat, longitude: s.lng }, 1) as number | null }))
+      .sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0));
+  }, [position.point, city, stores]);
+
+  const refused = position.state === "denied" || position.state === "unavailable";
+
+  function openInWechat(s: StoreSummary) {
+    const wx = (window as unknown as { wx?: WxLocation }).wx;
+    wx?.openLocation?.({ latitude: s.lat, longitude: s.lng, name: s.name, address: s.address, scale: 16 });
+  }
+  const inWechat = typeof navigator !== "undefined" && /MicroMessenger/i.test(navigator.userAgent);
+
+  return (
+    <div>
+      <div className="flex flex-wrap items-center gap-2 px-4">
+        <button
+          type="button"
+          onClick={() => {
+            setCity(null);
+            position.request();
+          }}
+          className="rounded-full bg-brand px-4 py-2 text-sm font-medium text-white"
+          data-testid="use-location"
+        >
+          {position.state === "locating" ? labels.locating : labels.useMyLocation}
+        </button>
+      </div>
+      {refused ? (
+        <p role="alert" className="mx-4 mt-3 rounded bg-amber-50 px-3 py-2 text-xs text-warn">
+          {position.state === "denied" ? labels.locationDenied : labels.locationUnavailable}
+        </p>
+      ) : null}
+      <nav aria-label={labels.chooseCity} className="no-scrollbar mt-3 flex gap-2 overflow-x-auto px-4" data-testid="city-chooser">
+        <button type="button" onClick={() => setCity(null)} aria-pressed={city === null} className={`shrink-0 rounded-full px-3 py-1.5 text-xs ${city === null ? "bg-ink text-white" : "bg-gray-100"}`}>
+          {labels.allStores}
+        </button>
+        {cities.map((c) => (
+          <button key={c} type="button" onClick={() => setCity(c)} aria-pressed={city === c} className={`shrink-0 rounded-full px-3 py-1.5 text-xs ${city === c ? "bg-ink text-white" : "bg-gray-100"}`}>
+            {c}
+          </button>
+        ))}
+      </nav>
+      <ul className="mt-3 divide-y divide-line" data-testid="store-list">
+        {list.map((s, i) => {
+          const open = isOpenAt(s, now);
+          return (
+            <li key={s.code} className="px-4 py-3" data-testid="store-item" data-store={s.code}>
+              <div className="flex items-start justify-between gap-3">
+                <div className="min-w-0">
+                  <Link href={`/${brand}/stores/${s.code}`} className="block text-sm font-medium">
+                    {s.name}
+                  </Link>
+                  <p className="mt-0.5 text-xs text-muted">{s.mallName} · {s.address}</p>
+                  <p className="mt-0.5 text-xs">
+                    <span className={open ? "text-ok" : "text-muted"}>{open ? labels.openNow : labels.closed}</span>
+                    <span className="text-muted"> · {labels.hours} {formatHours(s)}{s.closesAt > 1440 ? ` (${labels.nextDay})` : ""}</span>
+                  </p>
+                </div>
+                {s.distanceM !== null ? (
+                  <span className="shrink-0 text-right text-xs" data-testid="store-distance">
+                    {i === 0 ? <span className="block text-brand">{labels.nearest}</span> : null}
+                    {formatDistance(s.distanceM)}
+                  </span>
+                ) : null}
+              </div>
+              <div className="mt-2 flex flex-wrap gap-2 text-xs">
+                {inWechat ? (
+                  <button type="button" onClick={() => openInWechat(s)} className="rounded-full border border-line px-3 py-1">{labels.wechatMap}</button>
+                ) : null}
+                <a href={tencentMapUrl(s)} className="rounded-full border border-line px-3 py-1">{labels.tencentMap}</a>
+                <a href={amapUrl(s)} className="rounded-full border border-line px-3 py-1">{labels.amap}</a>
+                {s.phone ? <a href={`tel:${s.phone}`} className="rounded-full border border-line px-3 py-1">{labels.call}</a> : null}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { revalidateTag } from "next/cache";
+
+// Cache tags of catalog reads. Any write to a brand, product, price, store or stock calls the matching
+// invalidate function below, so cached pages stay static-fast and never stale for long.
+export const TAGS = {
+  brands: "brands",
+  brand: (slug: string) => `brand:${slug}`,
+  catalog: (brandId: string) => `catalog:${brandId}`,
+  product: (brandId: string, styleCode: string) => `product:${brandId}:${styleCode}`,
+  stock: (productId: string) => `stock:${productId}`,
+  brandStock: (brandId: string) => `stock-brand:${brandId}`,
+  stores: (brandId: string) => `stores:${brandId}`,
+} as const;
+
+/** Seconds a cached catalog read may live without an invalidation (a safety net, not the freshness mechanism). */
+export const CATALOG_REVALIDATE_SECONDS = 3600;
+
+/** Price or product data changed: the product page and every listing of the brand. */
+export function invalidateProduct(brandId: string, styleCode: string): void {
+  revalidateTag(TAGS.product(brandId, styleCode), "max");
+  revalidateTag(TAGS.catalog(brandId), "max");
+}
+
+/** Stock of one product changed (order, transfer, ERP feed). */
+export function invalidateStock(brandId: string, productId: string): void {
+  revalidateTag(TAGS.stock(productId), "max");
+  revalidateTag(TAGS.brandStock(brandId), "max");
+}
+
+export function invalidateStores(brandId: string): void {
+  revalidateTag(TAGS.stores(brandId), "max");
+}

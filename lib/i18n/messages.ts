@@ -1,0 +1,11 @@
+import type { Locale } from "./locales";
+
+// One JSON file per namespace and locale, so each area owns its strings.
+const NAMESPACES = ["common", "home", "catalog", "product", "stores", "favourites", "me", "errors"] as const;
+
+export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+  const entries = await Promise.all(
+    NAMESPACES.map(async (ns) => [ns, (await import(`../../messages/${locale}/${ns}.json`)).default] as const),
+  );
+  return Object.fromEntries(entries);
+}

@@ -1,0 +1,7 @@
+import QRCode from "qrcode";
+import { publicBaseUrl } from "@/lib/site";
+
+/** The QR code (SVG) of a short link /s/<code>, as printed on tags and posters. */
+export async function shortLinkQrSvg(code: string, baseUrl = publicBaseUrl()): Promise<string> {
+  return QRCode.toString(`${baseUrl}/s/${code}`, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+}

@@ -1,0 +1,28 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
+import { listingFiltersToSegment, parseListingFilters } from "@/lib/catalog/filters";
+
+// Every page lives under /[locale]/… internally; the shopper's URLs carry no locale (a shared link opens
+// in the reader's language). Category filters arrive as a query string and are folded into one canonical
+// path segment so each distinct filter is one cached page and malformed values never reach a query.
+const CATEGORY_PATH = /^\/([a-z0-9-]{1,32})\/c\/([a-z0-9-]{1,48})\/?$/;
+
+export function proxy(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl;
+  const locale = toLocale(request.cookies.get(LOCALE_COOKIE)?.value);
+  const url = request.nextUrl.clone();
+
+  const category = CATEGORY_PATH.exec(pathname);
+  if (category) {
+    url.pathname = `/${locale}/${category[1]}/c/${category[2]}/${listingFiltersToSegment(parseListingFilters(searchParams))}`;
+    url.search = "";
+  } else {
+    url.pathname = `/${locale}${pathname === "/" ? "" : pathname}`;
+  }
+  return NextResponse.rewrite(url);
+}
+
+export const config = {
+  // Not for API routes, build assets, generated images or files with an extension.
+  matcher: ["/((?!api/|_next/|img/|brands/|favicon|.*\\.[a-z0-9]+$).*)"],
+};
