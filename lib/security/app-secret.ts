@@ -13,17 +13,17 @@ export function appSecret(): string {
   const fromEnv = process.env.APP_SECRET;
   if (fromEnv && fromEnv.length >= 32) return (cached = fromEnv);
   if (fromEnv) throw new Error("APP_SECRET must be at least 32 characters");
-  const file = path.resolve(process.env.APP_SECRET_FILE ?? "data/.app-secret");
+  const file = path.resolve(/*turbopackIgnore: true*/ process.env.APP_SECRET_FILE ?? "data/.app-secret");
   try {
-    cached = fs.readFileSync(file, "utf8").trim();
+    cached = fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
   } catch {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
     const generated = crypto.randomBytes(32).toString("base64url");
     try {
-      fs.writeFileSync(file, generated, { flag: "wx", mode: 0o600 });
+      fs.writeFileSync(/*turbopackIgnore: true*/ file, generated, { flag: "wx", mode: 0o600 });
       cached = generated;
     } catch {
-      cached = fs.readFileSync(file, "utf8").trim(); // another process wrote it first
+      cached = fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim(); // another process wrote it first
     }
   }
   return cached;

@@ -3,14 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getBrand, getCategoryTree, getNewArrivals } from "@/lib/catalog/cached";
-import { CATALOG_REVALIDATE_SECONDS } from "@/lib/catalog/cache-tags";
 import { toLocale } from "@/lib/i18n/locales";
 import { ProductGrid } from "@/components/shop/product-card";
 
 type Params = Promise<{ locale: string; brand: string }>;
 
-export const revalidate = CATALOG_REVALIDATE_SECONDS;
-export const generateStaticParams = () => [];
+export const revalidate = 3600; // = CATALOG_REVALIDATE_SECONDS (segment config must be a literal)
+export function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, brand: slug } = await params;

@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getBrand, getShopperStores } from "@/lib/catalog/cached";
-import { CATALOG_REVALIDATE_SECONDS } from "@/lib/catalog/cache-tags";
 import { citiesOf } from "@/lib/stores/queries";
 import { toLocale } from "@/lib/i18n/locales";
 import { StoreLocator } from "@/components/shop/store-locator";
 
 type Params = Promise<{ locale: string; brand: string }>;
 
-export const revalidate = CATALOG_REVALIDATE_SECONDS;
-export const generateStaticParams = () => [];
+export const revalidate = 3600; // = CATALOG_REVALIDATE_SECONDS (segment config must be a literal)
+export function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, brand: slug } = await params;

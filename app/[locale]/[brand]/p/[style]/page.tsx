@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getBrand, getProductDetail, getShopperStores } from "@/lib/catalog/cached";
-import { CATALOG_REVALIDATE_SECONDS } from "@/lib/catalog/cache-tags";
 import { citiesOf } from "@/lib/stores/queries";
 import { formatYuan } from "@/lib/money";
 import { toLocale } from "@/lib/i18n/locales";
@@ -13,8 +12,10 @@ type Params = Promise<{ locale: string; brand: string; style: string }>;
 
 // Cached per style and invalidated by tag on price, product or stock changes; the shopper-specific parts
 // (position, favourite, preselected size) live in the client island and never make the page dynamic.
-export const revalidate = CATALOG_REVALIDATE_SECONDS;
-export const generateStaticParams = () => [];
+export const revalidate = 3600; // = CATALOG_REVALIDATE_SECONDS (segment config must be a literal)
+export function generateStaticParams() {
+  return [];
+}
 
 async function load(params: Params) {
   const { brand: slug, style } = await params;

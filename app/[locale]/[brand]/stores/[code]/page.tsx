@@ -3,15 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getBrand, getStore } from "@/lib/catalog/cached";
-import { CATALOG_REVALIDATE_SECONDS } from "@/lib/catalog/cache-tags";
 import { formatHours } from "@/lib/stores/hours";
 import { amapUrl, tencentMapUrl } from "@/lib/stores/navigation";
 import { toLocale } from "@/lib/i18n/locales";
 
 type Params = Promise<{ locale: string; brand: string; code: string }>;
 
-export const revalidate = CATALOG_REVALIDATE_SECONDS;
-export const generateStaticParams = () => [];
+export const revalidate = 3600; // = CATALOG_REVALIDATE_SECONDS (segment config must be a literal)
+export function generateStaticParams() {
+  return [];
+}
 
 async function load(params: Params) {
   const { brand: slug, code } = await params;

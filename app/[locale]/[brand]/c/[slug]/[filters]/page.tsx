@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getBrand, getCategoryListing } from "@/lib/catalog/cached";
-import { CATALOG_REVALIDATE_SECONDS } from "@/lib/catalog/cache-tags";
 import { hasActiveFilters, listingFiltersFromSegment, listingFiltersToQuery, type ListingFilters } from "@/lib/catalog/filters";
 import { toLocale } from "@/lib/i18n/locales";
 import { ProductGrid } from "@/components/shop/product-card";
@@ -13,8 +12,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 // Reached through the proxy, which folds the shopper's query string into the canonical [filters] segment.
 type Params = Promise<{ locale: string; brand: string; slug: string; filters: string }>;
 
-export const revalidate = CATALOG_REVALIDATE_SECONDS;
-export const generateStaticParams = () => [];
+export const revalidate = 3600; // = CATALOG_REVALIDATE_SECONDS (segment config must be a literal)
+export function generateStaticParams() {
+  return [];
+}
 
 async function load(params: Params) {
   const { locale, brand: slug, slug: category, filters: segment } = await params;
