@@ -8,7 +8,11 @@ export function databaseUrl(): string {
   process.env.DATABASE_URL = url;
   if (url.startsWith("file:")) {
     const file = url.slice("file:".length);
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    } catch {
+      // Unwritable location: opening the database will fail and /api/health will say so.
+    }
   }
   return url;
 }

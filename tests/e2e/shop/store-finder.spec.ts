@@ -1,0 +1,42 @@
+import { expect, test } from "../support/fixtures";
+import { nearestStores, shopperStores } from "./catalog-data";
+
+const BEIJING_GUOMAO = { latitude: 39.9087, longitude: 116.4539 }; // WGS-84
+
+test("store finder sorts stores by distance from the phone's position", async ({ page, geo }) => {
+  await geo.grant(BEIJING_GUOMAO);
+  await page.goto("/lumi/stores");
+  await page.getByTestId("use-location").click();
+  const items = page.getByTestId("store-item");
+  await expect(items.first().getByTestId("store-distance")).toContainText("最近");
+  const expected = nearestStores("lumi", BEIJING_GUOMAO, 1000).map((s) => s.code);
+  const shown = await items.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-store")));
+  expect(shown).toEqual(expected);
+  expect(shopperStores("lumi").find((s) => s.code === shown[0])!.city).toBe("北京");
+  // Opening state and both map apps are offered for every store.
+  await expect(items.first()).toContainText(/营业中|休息中/);
+  await expect(items.first().getByRole("link", { name: "腾讯地图" })).toHaveAttribute("href", /apis\.map\.qq\.com\/uri\/v1\/marker/);
+  await expect(items.first().getByRole("link", { name: "高德地图" })).toHaveAttribute("href", /uri\.amap\.com\/marker/);
+});
+
+test("store finder falls back to choosing a city when location is refused", async ({ page, geo }) => {
+  await geo.deny();
+  await page.goto("/lumi/stores");
+  await page.getByTestId("use-location").click();
+  await expect(page.getByRole("alert")).toContainText("未获得定位权限");
+  await page.getByTestId("city-chooser").getByRole("button", { name: "上海" }).click();
+  const shanghai = shopperStores("lumi").filter((s) => s.city === "上海").map((s) => s.code).sort();
+  const shown = await page.getByTestId("store-item").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-store")));
+  expect([...shown].sort()).toEqual(shanghai);
+  await expect(page.getByTestId("store-distance")).toHaveCount(0);
+});
+
+test("product page offers a city when location is refused", async ({ page, geo }) => {
+  await geo.deny();
+  await page.goto("/lumi");
+  await page.getByTestId("product-card").first().click();
+  await page.getByRole("button", { name: "定位查看附近门店" }).click();
+  await expect(page.getByRole("alert")).toContainText("无法获取您的位置");
+  await page.getByRole("alert").getByRole("button", { name: "上海" }).click();
+  await expect(page.getByTestId("availability-grid")).toBeVisible();
+});
