@@ -13,11 +13,11 @@ const ICONS: Record<Tab["icon"], string> = {
 };
 
 /** Bottom tab bar (home, categories, favourites, me); the only client code on most shop pages. */
-export function TabBar({ tabs }: { tabs: Tab[] }) {
+export function TabBar({ tabs, label }: { tabs: Tab[]; label: string }) {
   const pathname = usePathname();
   const active = (href: string, i: number) => (i === 0 ? pathname === href : pathname.startsWith(href));
   return (
-    <nav aria-label="主导航" className="safe-bottom fixed inset-x-0 bottom-0 z-40 border-t border-line bg-white/95 backdrop-blur">
+    <nav aria-label={label} className="safe-bottom fixed inset-x-0 bottom-0 z-40 border-t border-line bg-white/95 backdrop-blur">
       <ul className="mx-auto flex max-w-screen-sm">
         {tabs.map((tab, i) => {
           const on = active(tab.href, i);

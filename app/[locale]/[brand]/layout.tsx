@@ -23,6 +23,7 @@ export default async function BrandLayout({ children, params }: { children: Reac
       <ShopHeader brand={brand} searchLabel={t("search")} placeholder={t("searchPlaceholder")} />
       <main id="main" className="mx-auto max-w-screen-sm">{children}</main>
       <TabBar
+        label={t("mainNav")}
         tabs={[
           { href: `/${slug}`, label: t("home"), icon: "home" },
           { href: `/${slug}/categories`, label: t("categories"), icon: "grid" },
