@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import Link from "next/link";
 import { getDistance } from "geolib";
 import { usePosition, type GcjPoint } from "./use-position";
@@ -41,7 +41,12 @@ export function StoreLocator({ brand, stores, cities, labels }: { brand: string;
     const wx = (window as unknown as { wx?: WxLocation }).wx;
     wx?.openLocation?.({ latitude: s.lat, longitude: s.lng, name: s.name, address: s.address, scale: 16 });
   }
-  const inWechat = typeof navigator !== "undefined" && /MicroMessenger/i.test(navigator.userAgent);
+  // Inside WeChat with the JS-SDK configured, its own map sheet is the best way there; elsewhere the map apps' links.
+  const [wechatMap, setWechatMap] = useState(false);
+  useEffect(() => {
+    const wx = (window as unknown as { wx?: WxLocation }).wx;
+    setWechatMap(/MicroMessenger/i.test(navigator.userAgent) && typeof wx?.openLocation === "function");
+  }, []);
 
   return (
     <div>
@@ -97,7 +102,7 @@ export function StoreLocator({ brand, stores, cities, labels }: { brand: string;
                 ) : null}
               </div>
               <div className="mt-2 flex flex-wrap gap-2 text-xs">
-                {inWechat ? (
+                {wechatMap ? (
                   <button type="button" onClick={() => openInWechat(s)} className="rounded-full border border-line px-3 py-1">{labels.wechatMap}</button>
                 ) : null}
                 <a href={tencentMapUrl(s)} className="rounded-full border border-line px-3 py-1">{labels.tencentMap}</a>
