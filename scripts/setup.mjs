@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// `npm run setup` (also the first step of `npm start`): bring the database to the latest
+// migration, then seed it only if it is empty (no Brand rows). Safe to run on every start.
+// Reads DATABASE_URL like the app does (process env, then .env* files via @next/env);
+// default file:./data/app.db, relative to the repository root.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+process.chdir(root);
+
+function fail(message, output = "") {
+  if (output.trim()) console.error(output.trimEnd());
+  console.error(`setup: FAILED: ${message}`);
+  process.exit(1);
+}
+
+// The same .env files `next start` will read (production mode), so we migrate the database the app opens.
+try {
+  require("@next/env").loadEnvConfig(root, false, { info: () => {}, error: console.error });
+} catch (error) {
+  fail(`cannot load .env files with @next/env (installed with next; did \`npm install\` finish?): ${error.message}`);
+}
+process.env.DATABASE_URL ||= "file:./data/app.db";
+const url = process.env.DATABASE_URL;
+if (!url.startsWith("file:")) fail(`DATABASE_URL must be a SQLite file: URL, got "${url}"`);
+const file = path.resolve(root, url.slice("file:".length));
+
+/** Runs a node script quietly; on failure prints its output and exits. */
+function run(label, args) {
+  const result = spawnSync(process.execPath, args, { cwd: root, env: process.env, encoding: "utf8" });
+  if (result.status !== 0) {
+    fail(`${label} exited with ${result.status ?? result.signal}`, `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ?? ""}`);
+  }
+}
+
+/** Read-only look at the database: applied migrations and brand count (null when the table is missing). */
+function inspect() {
+  if (!fs.existsSync(file)) return { migrations: 0, brands: null };
+  let Database;
+  try {
+    Database = require("better-sqlite3");
+  } catch (error) {
+    fail(`cannot load better-sqlite3 (did \`npm install\` finish?): ${error.message}`);
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const has = (table) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+    return {
+      migrations: has("_prisma_migrations")
+        ? db.prepare("SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").get().n
+        : 0,
+      brands: has("Brand") ? db.prepare("SELECT count(*) AS n FROM Brand").get().n : null,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const label = file.startsWith(root + path.sep) ? path.relative(root, file) : file;
+const before = inspect();
+run("prisma migrate deploy", [path.join(root, "scripts", "prisma.mjs"), "migrate", "deploy"]);
+const after = inspect();
+const applied = after.migrations - before.migrations;
+console.log(
+  `setup: ${label}: ${applied > 0 ? `applied ${applied} migration(s)` : "migrations up to date"} (${after.migrations} in total)`,
+);
+
+if (after.brands === null) fail(`${label} has no Brand table after migrating`);
+if (after.brands > 0) {
+  console.log(`setup: ${label}: has ${after.brands} brand(s), not seeding`);
+} else if (!fs.existsSync(path.join(root, "prisma", "seed.ts"))) {
+  console.log(`setup: ${label}: empty, but prisma/seed.ts does not exist; not seeded`);
+} else {
+  const started = Date.now();
+  const seeded = spawnSync(process.execPath, [require.resolve("tsx/cli"), path.join(root, "prisma", "seed.ts")], {
+    cwd: root,
+    env: process.env,
+    encoding: "utf8",
+  });
+  if (seeded.status !== 0) {
+    fail(
+      `seed (tsx prisma/seed.ts) exited with ${seeded.status ?? seeded.signal}; the database may be half-seeded, ` +
+        "so the next start will not seed it again: fix the seed, then run `npm run db:seed -- --reset`",
+      `${seeded.stdout ?? ""}${seeded.stderr ?? ""}${seeded.error ?? ""}`,
+    );
+  }
+  console.log(`setup: ${label}: was empty, seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${inspect().brands} brand(s))`);
+}

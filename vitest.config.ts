@@ -1,0 +1,52 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const setup = (file: string) => path.join(root, "tests", "setup", file);
+
+// Two projects (docs/decisions/002-testing.md):
+//   unit         tests/unit/**        pure functions, parallel, no database
+//   integration  tests/integration/** a real SQLite file per run, migrated and seeded by
+//                                     tests/setup/global-setup.ts; files run one after another
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // `server-only` throws outside an RSC bundle; in tests it is an empty module.
+      { find: /^server-only$/, replacement: setup("empty.ts") },
+    ],
+  },
+  test: {
+    environment: "node",
+    // (setupFiles are per project: with `extends: true` a root list would be concatenated, not replaced.)
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          // A console.error during a test fails it (STYLE.md habit 9).
+          setupFiles: [setup("console-error-trap.ts")],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: [setup("global-setup.ts")],
+          // integration-env.ts must run first: it points DATABASE_URL at this run's database
+          // before any test file imports lib/db.ts.
+          setupFiles: [setup("integration-env.ts"), setup("console-error-trap.ts")],
+          pool: "forks",
+          // One database file per run, shared by all files: run them one at a time.
+          fileParallelism: false,
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
