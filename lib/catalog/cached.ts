@@ -17,52 +17,53 @@ import { loadProductStock } from "@/lib/inventory/availability";
 // Cached catalog reads for pages and route handlers, each tagged so writes can invalidate them (cache-tags.ts).
 const revalidate = CATALOG_REVALIDATE_SECONDS;
 
-export const getBrands = unstable_cache(loadBrands, ["brands"], { tags: [TAGS.brands], revalidate });
+/**
+ * unstable_cache keyed by the database too: the data cache lives in the build folder, which outlives a
+ * re-seeded database and is shared by servers on other databases (tests), so entries must not cross them.
+ */
+function cachedRead<T>(keyParts: string[], tags: string[], read: () => Promise<T>, seconds = revalidate): Promise<T> {
+  return unstable_cache(read, [process.env.DATABASE_URL ?? "default-db", ...keyParts], { tags, revalidate: seconds })();
+}
+
+export function getBrands() {
+  return cachedRead(["brands"], [TAGS.brands], loadBrands);
+}
 
 export function getBrand(slug: string) {
-  return unstable_cache(() => loadBrand(slug), ["brand", slug], { tags: [TAGS.brands, TAGS.brand(slug)], revalidate })();
+  return cachedRead(["brand", slug], [TAGS.brands, TAGS.brand(slug)], () => loadBrand(slug));
 }
 
 export function getNewArrivals(brandId: string, limit = 12) {
-  return unstable_cache(() => loadNewArrivals(brandId, limit), ["new-arrivals", brandId, String(limit)], {
-    tags: [TAGS.catalog(brandId)],
-    revalidate,
-  })();
+  return cachedRead(["new-arrivals", brandId, String(limit)], [TAGS.catalog(brandId)], () => loadNewArrivals(brandId, limit));
 }
 
 export function getCategoryTree(brandId: string) {
-  return unstable_cache(() => loadCategoryTree(brandId), ["category-tree", brandId], { tags: [TAGS.catalog(brandId)], revalidate })();
+  return cachedRead(["category-tree", brandId], [TAGS.catalog(brandId)], () => loadCategoryTree(brandId));
 }
 
 export function getProductDetail(brandId: string, styleCode: string) {
-  return unstable_cache(() => loadProductDetail(brandId, styleCode), ["product", brandId, styleCode], {
-    tags: [TAGS.catalog(brandId), TAGS.product(brandId, styleCode), TAGS.brandStock(brandId)],
-    revalidate,
-  })();
+  return cachedRead(["product", brandId, styleCode], [TAGS.catalog(brandId), TAGS.product(brandId, styleCode), TAGS.brandStock(brandId)], () => loadProductDetail(brandId, styleCode));
 }
 
 export function getCategoryListing(brandId: string, slug: string, filters: ListingFilters) {
   const key = listingFiltersToQuery(filters);
   // Stock-dependent only when filtering by "near me"; price and product changes always matter.
   const tags = [TAGS.catalog(brandId), ...(filters.near ? [TAGS.brandStock(brandId)] : [])];
-  return unstable_cache(() => loadCategoryListing(brandId, slug, filters), ["listing", brandId, slug, key], { tags, revalidate })();
+  return cachedRead(["listing", brandId, slug, key], tags, () => loadCategoryListing(brandId, slug, filters));
 }
 
 export function getSearchResult(brandId: string, q: string) {
-  return unstable_cache(() => searchCatalog(brandId, q), ["search", brandId, q], { tags: [TAGS.catalog(brandId)], revalidate: 600 })();
+  return cachedRead(["search", brandId, q], [TAGS.catalog(brandId)], () => searchCatalog(brandId, q), 600);
 }
 
 export function getShopperStores(brandId: string) {
-  return unstable_cache(() => loadShopperStores(brandId), ["stores", brandId], { tags: [TAGS.stores(brandId)], revalidate })();
+  return cachedRead(["stores", brandId], [TAGS.stores(brandId)], () => loadShopperStores(brandId));
 }
 
 export function getStore(brandId: string, code: string) {
-  return unstable_cache(() => loadStore(brandId, code), ["store", brandId, code], { tags: [TAGS.stores(brandId)], revalidate })();
+  return cachedRead(["store", brandId, code], [TAGS.stores(brandId)], () => loadStore(brandId, code));
 }
 
 export function getProductStock(brandId: string, productId: string) {
-  return unstable_cache(() => loadProductStock(productId), ["product-stock", productId], {
-    tags: [TAGS.stock(productId), TAGS.brandStock(brandId)],
-    revalidate: 60,
-  })();
+  return cachedRead(["product-stock", productId], [TAGS.stock(productId), TAGS.brandStock(brandId)], () => loadProductStock(productId), 60);
 }

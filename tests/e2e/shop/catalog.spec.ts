@@ -60,6 +60,12 @@ test("the interface switches to English and back", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "新品上市" }).or(page.getByText("我的收藏"))).toBeVisible();
 });
 
+test("the language switch refuses a cross-site post", async ({ request }) => {
+  const response = await request.post("/api/locale", { form: { locale: "en", back: "/lumi" }, headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.code).toBe("forbidden");
+});
+
 test("works at 320 px without horizontal scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const url of ["/lumi", "/lumi/stores", "/lumi/categories"]) {

@@ -5,12 +5,14 @@ import { expect, test } from "../support/fixtures";
 // A second server on the same production build whose database cannot be opened: health says 503 and
 // pages show an error with a retry, never a blank screen or a stack trace.
 const port = 3199;
-const base = `http://127.0.0.1:${port}`;
+const base = `http://localhost:${port}`;
 
 test("a database failure gives an error page with a retry and a 503 health", async ({ page }) => {
   const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const server = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, NEXT_DIST_DIR: ".next-e2e", DATABASE_URL: "file:/nonexistent-dir/for/sure/app.db", NEXT_TELEMETRY_DISABLED: "1" },
+  // Not bound to 127.0.0.1 only: Next forwards the proxy's rewrites to "localhost".
+  const server = spawn(process.execPath, [next, "start", "-p", String(port)], {
+    // A folder under /proc can never be created, so the SQLite file cannot be opened.
+    env: { ...process.env, NEXT_DIST_DIR: ".next-e2e", DATABASE_URL: "file:/proc/no-such-dir/app.db", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
   });
   try {

@@ -23,7 +23,7 @@ test("store finder falls back to choosing a city when location is refused", asyn
   await geo.deny();
   await page.goto("/lumi/stores");
   await page.getByTestId("use-location").click();
-  await expect(page.getByRole("alert")).toContainText("未获得定位权限");
+  await expect(page.getByRole("alert").filter({ hasText: "未获得定位权限" })).toBeVisible();
   await page.getByTestId("city-chooser").getByRole("button", { name: "上海" }).click();
   const shanghai = shopperStores("lumi").filter((s) => s.city === "上海").map((s) => s.code).sort();
   const shown = await page.getByTestId("store-item").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-store")));
@@ -36,7 +36,8 @@ test("product page offers a city when location is refused", async ({ page, geo }
   await page.goto("/lumi");
   await page.getByTestId("product-card").first().click();
   await page.getByRole("button", { name: "定位查看附近门店" }).click();
-  await expect(page.getByRole("alert")).toContainText("无法获取您的位置");
-  await page.getByRole("alert").getByRole("button", { name: "上海" }).click();
+  const refused = page.getByRole("alert").filter({ hasText: "无法获取您的位置" });
+  await expect(refused).toBeVisible();
+  await refused.getByRole("button", { name: "上海" }).click();
   await expect(page.getByTestId("availability-grid")).toBeVisible();
 });

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getBrand } from "@/lib/catalog/cached";
 import { toLocale } from "@/lib/i18n/locales";
-import { switchLocaleAction } from "@/components/shop/locale-actions";
 
 type Params = Promise<{ locale: string; brand: string }>;
 
@@ -36,7 +35,7 @@ export default async function MePage({ params }: { params: Params }) {
         <li><Link href={`/${slug}/favourites`} className="flex justify-between px-4 py-3.5 text-sm">{t("myFavourites")}<span aria-hidden="true">›</span></Link></li>
         <li><Link href={`/${slug}/stores`} className="flex justify-between px-4 py-3.5 text-sm">{t("storeFinder")}<span aria-hidden="true">›</span></Link></li>
       </ul>
-      <form action={switchLocaleAction} className="mt-6 px-4">
+      <form action="/api/locale" method="post" className="mt-6 px-4">
         <input type="hidden" name="back" value={`/${slug}/me`} />
         <p className="text-xs text-muted">{t("language")}</p>
         <div className="mt-2 flex gap-2">
