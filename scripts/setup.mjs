@@ -76,18 +76,36 @@ if (after.brands > 0) {
 } else if (!fs.existsSync(path.join(root, "prisma", "seed.ts"))) {
   console.log(`setup: ${label}: empty, but prisma/seed.ts does not exist; not seeded`);
 } else {
+  // Seed a copy and move it into place only when complete, so a failed seed never leaves a half-seeded
+  // database behind (the next start simply tries again).
   const started = Date.now();
+  const staging = `${file}.seeding`;
+  const dropFiles = (base) => ["", "-wal", "-shm", "-journal"].forEach((suffix) => fs.rmSync(base + suffix, { force: true }));
+  dropFiles(staging);
+  const Database = require("better-sqlite3");
+  const source = new Database(file, { fileMustExist: true });
+  source.pragma("wal_checkpoint(TRUNCATE)");
+  source.close();
+  fs.copyFileSync(file, staging);
   const seeded = spawnSync(process.execPath, [require.resolve("tsx/cli"), path.join(root, "prisma", "seed.ts")], {
     cwd: root,
-    env: process.env,
+    env: { ...process.env, DATABASE_URL: `file:${staging}` },
     encoding: "utf8",
   });
   if (seeded.status !== 0) {
+    dropFiles(staging);
     fail(
-      `seed (tsx prisma/seed.ts) exited with ${seeded.status ?? seeded.signal}; the database may be half-seeded, ` +
-        "so the next start will not seed it again: fix the seed, then run `npm run db:seed -- --reset`",
+      `seed (tsx prisma/seed.ts) exited with ${seeded.status ?? seeded.signal}; the database was left empty and untouched`,
       `${seeded.stdout ?? ""}${seeded.stderr ?? ""}${seeded.error ?? ""}`,
     );
   }
+  const staged = new Database(staging);
+  staged.pragma("wal_checkpoint(TRUNCATE)");
+  staged.close();
+  dropFiles(file);
+  fs.renameSync(staging, file);
+  dropFiles(staging);
+  // Cached catalog reads of an earlier database must not outlive it.
+  fs.rmSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
   console.log(`setup: ${label}: was empty, seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${inspect().brands} brand(s))`);
 }
