@@ -24,10 +24,12 @@ export async function recordOpeningStock(
     const chunk = lines.slice(i, i + BATCH);
     await db.$transaction([
       db.inventory.createMany({
-        data: chunk.map((l) => ({ storeId: l.storeId, skuId: l.skuId, onHand: l.quantity, reserved: 0, updatedAt: at })),
+        data: chunk.map((l) => ({ id: `inv_${l.storeId}_${l.skuId}`, storeId: l.storeId, skuId: l.skuId, onHand: l.quantity, reserved: 0, updatedAt: at })),
       }),
       db.stockLedger.createMany({
+        // Opening stock happens once per store and SKU, so its ids can be derived: the same seed gives the same rows.
         data: chunk.map((l) => ({
+          id: `open_${l.storeId}_${l.skuId}`,
           storeId: l.storeId,
           skuId: l.skuId,
           reason,
