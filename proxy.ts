@@ -6,9 +6,12 @@ import { listingFiltersToSegment, parseListingFilters } from "@/lib/catalog/filt
 // in the reader's language). Category filters arrive as a query string and are folded into one canonical
 // path segment so each distinct filter is one cached page and malformed values never reach a query.
 const CATEGORY_PATH = /^\/([a-z0-9-]{1,32})\/c\/([a-z0-9-]{1,48})\/?$/;
+const LOCALE_PREFIX = /^\/(zh-CN|en)(\/|$)/;
 
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
+  // Already rewritten (a rewrite Next proxies to itself comes back here): never prefix twice.
+  if (LOCALE_PREFIX.test(pathname)) return NextResponse.next();
   const locale = toLocale(request.cookies.get(LOCALE_COOKIE)?.value);
   const url = request.nextUrl.clone();
 
