@@ -1,0 +1,175 @@
+// `npm run bench`: load-tests the shopper pages against a static page of the same build, in the same run,
+// and measures their first-load JS. Why it is built this way: docs/decisions/005-benchmarks.md.
+import path from "node:path";
+import { emptyFirstLoadJs, firstLoadJs, type FirstLoadJs } from "./bench/bundle";
+import { BenchError, Cleanup, log, ROOT, sleep } from "./bench/env";
+import { measure, probe, warmUp, type Probe } from "./bench/load";
+import { parseOptions, USAGE } from "./bench/options";
+import { buildApp, prepareDatabase } from "./bench/prepare";
+import {
+  type BenchReport,
+  type BundleResult,
+  checkBundle,
+  checkPage,
+  commandLine,
+  environment,
+  type PageResult,
+  printReport,
+  statusSummary,
+  THRESHOLDS,
+  writeReport,
+} from "./bench/report";
+import { assertPortFree, type RunningServer, startServer } from "./bench/server";
+import { discoveryDatabase, resolveTargets } from "./bench/targets";
+
+async function run(argv: string[], cleanup: Cleanup): Promise<number> {
+  const opts = parseOptions(argv);
+  if (opts.help) {
+    console.log(USAGE);
+    return 0;
+  }
+
+  // 1. Database, build, server — unless we were pointed at a running server.
+  let baseUrl: string;
+  let server: RunningServer | null = null;
+  const managedServer = opts.baseUrl === null;
+  if (opts.baseUrl !== null) {
+    baseUrl = opts.baseUrl;
+    log(`--base-url: benchmarking ${baseUrl} as it is (no database, build or server of our own)`);
+  } else {
+    await assertPortFree(opts.port);
+    await prepareDatabase(cleanup);
+    await buildApp(opts.build, cleanup);
+    server = await startServer(opts.port, opts.health, cleanup);
+    baseUrl = server.baseUrl;
+  }
+
+  // 2. Pages.
+  const dbFile = discoveryDatabase(opts, managedServer);
+  const targets = resolveTargets(opts, dbFile);
+  for (const t of targets) log(`${t.name.padEnd(8)} ${t.path}  (${t.source})`);
+
+  // Probe and warm every page before measuring any, so each one is measured with caches filled.
+  const probes = new Map<string, Probe | { error: string }>();
+  for (const t of targets) {
+    const url = baseUrl + t.path;
+    let answered = false;
+    try {
+      const p = await probe(url, opts.headers);
+      probes.set(t.name, p);
+      answered = true;
+      const hints = [p.contentType, p.nextCache && `x-nextjs-cache: ${p.nextCache}`, p.prerender && "prerendered", p.location && `→ ${p.location}`]
+        .filter(Boolean)
+        .join(", ");
+      const warning = p.status >= 200 && p.status < 300 ? "" : "   <-- not 2xx: measured anyway, reported as non-2xx";
+      log(`probe ${t.name}: HTTP ${p.status} (${hints})${warning}`);
+    } catch (error) {
+      probes.set(t.name, { error: (error as Error).message });
+      log(`probe ${t.name}: request failed (${(error as Error).message})`);
+    }
+    if (opts.warmup === 0) continue;
+    if (!answered) {
+      log(`warm-up ${t.name}: skipped, the page did not answer at all`);
+      continue;
+    }
+    log(`warm-up ${t.name}: ${opts.warmup} requests`);
+    await warmUp(url, opts.warmup, opts.headers);
+  }
+
+  // 3. Load, one page after the other, static first: it is the yardstick for the others.
+  const pages: PageResult[] = [];
+  for (const t of targets) {
+    const url = baseUrl + t.path;
+    log(`measuring ${t.name}: ${opts.connections} connections × ${opts.duration} s`);
+    const load = await measure(url, { connections: opts.connections, duration: opts.duration, headers: opts.headers });
+    log(
+      (load.requests === 0 ? "  NO RESPONSES" : `  ${load.reqPerSec.toFixed(0)} req/s, p95 ${load.latencyMs.p95.toFixed(1)} ms`) +
+        (load.non2xx > 0 ? `, NON-2xx: ${load.non2xx} (${statusSummary(load)})` : "") +
+        (load.errors > 0 ? `, errors: ${load.errors}` : ""),
+    );
+    pages.push({ ...t, url, probe: probes.get(t.name) ?? { error: "not probed" }, load, ratioToStatic: null, check: null });
+    const died = server?.unexpectedExit() ?? null;
+    if (died !== null) log(`THE SERVER ENDED (${died}) by the end of ${t.name}: its figures and what follows are connection errors`);
+    await sleep(1000); // let sockets close and the server settle before the next page
+  }
+  const reference = pages.find((p) => p.name === "static");
+  if (reference === undefined) throw new Error("static page missing from the targets");
+  for (const page of pages) {
+    if (page === reference) continue;
+    Object.assign(page, checkPage(page, reference.load));
+  }
+
+  // 4. First-load JS.
+  const firstLoad: BundleResult[] = [];
+  for (const t of targets) {
+    log(`first-load JS of ${t.name}`);
+    let bundle: FirstLoadJs & { error: string | null };
+    try {
+      bundle = { ...(await firstLoadJs(baseUrl + t.path, opts.headers)), error: null };
+    } catch (error) {
+      const message = `could not fetch the page or its scripts: ${(error as Error).message}`;
+      log(`  ${message}`);
+      bundle = { ...emptyFirstLoadJs(baseUrl + t.path), error: message };
+    }
+    firstLoad.push({ ...bundle, name: t.name, path: t.path, check: t.name === "product" ? checkBundle(bundle) : null });
+  }
+
+  // 5. Report.
+  const serverDied = server?.unexpectedExit() ?? null;
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    command: commandLine(argv),
+    ...environment(),
+    config: {
+      baseUrl,
+      managedServer,
+      connections: opts.connections,
+      durationS: opts.duration,
+      warmupRequests: opts.warmup,
+      headers: opts.headers,
+    },
+    serverDied,
+    thresholds: THRESHOLDS,
+    pages,
+    firstLoadJs: firstLoad,
+    pass:
+      serverDied === null &&
+      pages.every((p) => p.check === null || p.check.pass) &&
+      firstLoad.every((b) => b.check === null || b.check.pass),
+  };
+  printReport(report);
+  const written = writeReport(report);
+  log(`wrote ${path.relative(ROOT, written.json)} and ${path.relative(ROOT, written.md)}`);
+  if (!report.pass && opts.strict) {
+    log("--strict: exiting 1 because a target failed");
+    return 1;
+  }
+  return 0;
+}
+
+async function main(): Promise<void> {
+  const cleanup = new Cleanup();
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`${signal}: stopping`);
+    void cleanup.run().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  let code: number;
+  try {
+    code = await run(process.argv.slice(2), cleanup);
+  } catch (error) {
+    if (error instanceof BenchError) console.error(`\n[bench] ${error.message}`);
+    else console.error("\n[bench] unexpected error:", error);
+    code = 1;
+  } finally {
+    await cleanup.run();
+  }
+  process.exit(code);
+}
+
+await main();

@@ -1,0 +1,144 @@
+// Command-line flags of `npm run bench`.
+import { parseArgs } from "node:util";
+import { BenchError } from "./env";
+
+export interface BenchOptions {
+  help: boolean;
+  /** When set, benchmark this already running server: no database, build or server of our own. */
+  baseUrl: string | null;
+  port: number;
+  /** False with --no-build: reuse the .next-bench build when it exists. */
+  build: boolean;
+  /** Seconds of measurement per page. */
+  duration: number;
+  connections: number;
+  /** Requests sent to each page before measuring it (caches filled, code paths compiled by the JIT). */
+  warmup: number;
+  brand: string;
+  health: string;
+  staticPath: string;
+  /** Null: discovered from the database. */
+  productPath: string | null;
+  categoryPath: string | null;
+  /** The SQLite file to discover pages from with --base-url (default: bench-results/bench.db, then data/app.db). */
+  db: string | null;
+  headers: Record<string, string>;
+  /** Exit 1 when a target fails. */
+  strict: boolean;
+}
+
+/** Shoppers open the catalog inside WeChat on a phone; the benchmark asks the way they do. */
+export const DEFAULT_USER_AGENT =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) " +
+  "Mobile/15E148 MicroMessenger/8.0.50(0x1800322d) NetType/WIFI Language/zh_CN";
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+Prepares bench-results/bench.db (migrate + seed), builds into .next-bench, starts
+\`next start\` on --port, load-tests a static page, a product page and a category page
+with autocannon, measures first-load JS, and writes bench-results/latest.{json,md}.
+
+Options
+  --base-url <url>      benchmark a server that is already running (skips database, build, start)
+  --db <file>           SQLite file to discover pages from (with --base-url; default bench-results/bench.db, else data/app.db)
+  --port <n>            port for the bench server (default 3200)
+  --no-build            reuse the .next-bench build when it exists
+  --duration <s>        seconds of load per page (default 10)
+  --connections <n>     concurrent connections (default 50)
+  --warmup <n>          requests per page before measuring (default 200; 0 to skip)
+  --brand <slug>        brand whose pages are discovered (default lumi)
+  --static <path>       the static reference page (default /offline)
+  --product <path>      product page (default: a /<brand>/p/<styleCode> with stock, from the database)
+  --category <path>     category page (default: a leaf /<brand>/c/<slug> with products, from the database)
+  --health <path>       readiness URL that must answer 200 (default /api/health)
+  --user-agent <ua>     User-Agent header (default: WeChat on iPhone)
+  --header "K: v"       extra request header; repeatable
+  --strict              exit 1 when a target fails (default: always exit 0 after a complete run)
+  -h, --help            this text
+`;
+
+function positiveInt(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new BenchError(`--${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+function pagePath(name: string, raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (!raw.startsWith("/")) throw new BenchError(`--${name} must be a path starting with "/", got "${raw}"`);
+  return raw;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        help: { type: "boolean", short: "h" },
+        "base-url": { type: "string" },
+        db: { type: "string" },
+        port: { type: "string" },
+        "no-build": { type: "boolean" },
+        duration: { type: "string" },
+        connections: { type: "string" },
+        warmup: { type: "string" },
+        brand: { type: "string" },
+        static: { type: "string" },
+        product: { type: "string" },
+        category: { type: "string" },
+        health: { type: "string" },
+        "user-agent": { type: "string" },
+        header: { type: "string", multiple: true },
+        strict: { type: "boolean" },
+      },
+    });
+  } catch (error) {
+    throw new BenchError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const v = parsed.values;
+
+  let baseUrl: string | null = null;
+  if (v["base-url"] !== undefined) {
+    try {
+      baseUrl = new URL(v["base-url"]).origin;
+    } catch {
+      throw new BenchError(`--base-url must be an absolute URL such as http://127.0.0.1:3000, got "${v["base-url"]}"`);
+    }
+  }
+
+  const headers: Record<string, string> = {
+    "user-agent": v["user-agent"] ?? DEFAULT_USER_AGENT,
+    "accept-language": "zh-CN,zh;q=0.9,en;q=0.8",
+    accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+  };
+  for (const header of v.header ?? []) {
+    const colon = header.indexOf(":");
+    if (colon <= 0) throw new BenchError(`--header must look like "Name: value", got "${header}"`);
+    headers[header.slice(0, colon).trim().toLowerCase()] = header.slice(colon + 1).trim();
+  }
+
+  const brand = v.brand ?? "lumi";
+  if (!/^[a-z0-9-]+$/.test(brand)) throw new BenchError(`--brand must be a brand slug, got "${brand}"`);
+
+  return {
+    help: v.help ?? false,
+    baseUrl,
+    port: positiveInt("port", v.port, 3200, 1),
+    build: !(v["no-build"] ?? false),
+    duration: positiveInt("duration", v.duration, 10, 1),
+    connections: positiveInt("connections", v.connections, 50, 1),
+    warmup: positiveInt("warmup", v.warmup, 200, 0),
+    brand,
+    health: pagePath("health", v.health) ?? "/api/health",
+    staticPath: pagePath("static", v.static) ?? "/offline",
+    productPath: pagePath("product", v.product),
+    categoryPath: pagePath("category", v.category),
+    db: v.db ?? null,
+    headers,
+    strict: v.strict ?? false,
+  };
+}
