@@ -47,6 +47,7 @@ const iphone = devices["iPhone 13"];
 const context = await browser.newContext({
   ...iphone,
   viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
   userAgent: `${iphone.userAgent} MicroMessenger/8.0.50`,
   locale: "zh-CN",
   timezoneId: "Asia/Shanghai",
@@ -61,7 +62,7 @@ for (const p of pages) {
   if (p.prepare) await p.prepare(page);
   await page.waitForLoadState("networkidle");
   const file = path.join(outDir, `${p.name}.png`);
-  await page.screenshot({ path: file, fullPage: p.name === "product" || p.name === "category" });
+  await page.screenshot({ path: file, fullPage: p.name === "product" });
   console.log(`${file}`);
 }
 await browser.close();
