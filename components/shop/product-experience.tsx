@@ -229,7 +229,11 @@ export function ProductExperience(props: {
       <section aria-labelledby="nearby-title" className="mt-6 border-t-8 border-gray-50 px-4 pt-4" data-testid="nearby-stock">
         <h2 id="nearby-title" className="text-base font-semibold">{labels.nearbyStock}</h2>
         <p className="mt-0.5 text-xs text-muted">{labels.nearbyStockHint}</p>
-        {sceneStore ? <p className="mt-1 text-xs text-brand">{labels.fromStore.replace("{store}", sceneStore)}</p> : null}
+        {sceneStore ? (
+          <p className="mt-1 text-xs text-brand">
+            {labels.fromStore.replace("{store}", stores?.find((s) => s.code === sceneStore)?.mallName || sceneStore)}
+          </p>
+        ) : null}
 
         {!stores && !loadError ? (
           anchor ? (
