@@ -11,13 +11,13 @@ test("a database failure gives an error page with a retry and a 503 health", asy
   const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
   // Not bound to 127.0.0.1 only: Next forwards the proxy's rewrites to "localhost".
   const server = spawn(process.execPath, [next, "start", "-p", String(port)], {
-    // A folder under /proc can never be created, so the SQLite file cannot be opened.
-    env: { ...process.env, NEXT_DIST_DIR: ".next-e2e", DATABASE_URL: "file:/proc/no-such-dir/app.db", NEXT_TELEMETRY_DISABLED: "1" },
+    // /dev/null is a file, so no folder can be made under it and the SQLite file cannot be opened.
+    env: { ...process.env, NEXT_DIST_DIR: ".next-e2e", DATABASE_URL: "file:/dev/null/no-such-dir/app.db", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
   });
   try {
     await expect
-      .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 30_000 })
+      .poll(async () => (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) }).catch(() => null))?.status ?? 0, { timeout: 30_000 })
       .toBe(503);
     const health = await (await fetch(`${base}/api/health`)).json();
     expect(health).toEqual({ status: "degraded", database: { reachable: false, error: "数据库不可用 / database unreachable" } });
@@ -29,6 +29,6 @@ test("a database failure gives an error page with a retry and a 503 health", asy
     const html = await page.content();
     expect(html).not.toMatch(/PrismaClient|SQLITE|better-sqlite3|at \S+\.(js|ts):\d+/);
   } finally {
-    server.kill("SIGTERM");
+    server.kill("SIGKILL"); // nothing to shut down gracefully, and never leave it behind
   }
 });
