@@ -21,9 +21,13 @@ export function invalidateProduct(brandId: string, styleCode: string): void {
   revalidateTag(TAGS.catalog(brandId), "max");
 }
 
-/** Stock of one product changed (order, transfer, ERP feed). */
-export function invalidateStock(brandId: string, productId: string): void {
+/**
+ * Stock of one product changed (order, transfer, ERP feed): its stock grid, its page (sold-out sizes) and
+ * the "near me" listings, but not every other product page of the brand.
+ */
+export function invalidateStock(brandId: string, productId: string, styleCode: string): void {
   revalidateTag(TAGS.stock(productId), "max");
+  revalidateTag(TAGS.product(brandId, styleCode), "max");
   revalidateTag(TAGS.brandStock(brandId), "max");
 }
 

@@ -42,7 +42,7 @@ export function getCategoryTree(brandId: string) {
 }
 
 export function getProductDetail(brandId: string, styleCode: string) {
-  return cachedRead(["product", brandId, styleCode], [TAGS.catalog(brandId), TAGS.product(brandId, styleCode), TAGS.brandStock(brandId)], () => loadProductDetail(brandId, styleCode));
+  return cachedRead(["product", brandId, styleCode], [TAGS.catalog(brandId), TAGS.product(brandId, styleCode)], () => loadProductDetail(brandId, styleCode));
 }
 
 export function getCategoryListing(brandId: string, slug: string, filters: ListingFilters) {
