@@ -6,6 +6,7 @@ import { db, ensurePragmas } from "@/lib/db";
 import { assertValidGtin13 } from "@/lib/catalog/gtin";
 import { recordOpeningStock } from "@/lib/inventory/opening-stock";
 import { generateSeedData, REFERENCE_DATE, SEED_ACTOR, type SeedData } from "@/lib/seed";
+import { generateDemoStaff } from "@/lib/seed/staff";
 
 const BATCH = 500;
 
@@ -89,6 +90,8 @@ async function write(data: SeedData): Promise<void> {
     ...chunks(data.memberBrands).map((c) => db.memberBrand.createMany({ data: c })),
     ...chunks(data.scenes).map((c) => db.qrScene.createMany({ data: c })),
   ]);
+  // Demo staff (development accounts, README) after the stores they belong to.
+  await db.staff.createMany({ data: await generateDemoStaff() });
   // Stock only through the inventory module: it writes each Inventory row with its SEED ledger row.
   await recordOpeningStock(data.stock, SEED_ACTOR, "SEED", REFERENCE_DATE);
 }
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
   const counts = {
     Brand: await db.brand.count(),
     Store: await db.store.count(),
+    Staff: await db.staff.count(),
     Category: await db.category.count(),
     Product: await db.product.count(),
     Sku: await db.sku.count(),
