@@ -8,7 +8,7 @@ const uid = () => crypto.randomUUID().slice(0, 8);
 
 describe("audit log", () => {
   it("writes a row with actor, action, target, ip and JSON detail", async () => {
-    const staff = `staff:${uid()}`;
+    const staff = `staff:${uid()}` as const;
     const row = await audit({ actor: staff, action: "staff.role_changed", target: "staff:other", ip: "10.0.0.7", detail: { from: "GUIDE", to: "STORE_MANAGER" } });
     const stored = await db.auditLog.findUniqueOrThrow({ where: { id: row.id } });
     expect(stored).toMatchObject({ actor: staff, action: "staff.role_changed", target: "staff:other", ip: "10.0.0.7" });
