@@ -11,6 +11,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() / unauthorized() render forbidden.tsx with a real 403 (lib/auth/session.ts).
+  experimental: { authInterrupts: true },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { listingFiltersToSegment, parseListingFilters } from "@/lib/catalog/filters";
+import { isStaffArea, staffGate } from "@/lib/auth/staff-gate";
 
 // Every page lives under /[locale]/… internally; the shopper's URLs carry no locale (a shared link opens
 // in the reader's language). Category filters arrive as a query string and are folded into one canonical
@@ -8,7 +9,7 @@ import { listingFiltersToSegment, parseListingFilters } from "@/lib/catalog/filt
 const CATEGORY_PATH = /^\/([a-z0-9-]{1,32})\/c\/([a-z0-9-]{1,48})\/?$/;
 const LOCALE_PREFIX = /^\/(zh-CN|en)(\/|$)/;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   // Already rewritten (a rewrite Next proxies to itself comes back here): never prefix twice.
   if (LOCALE_PREFIX.test(pathname)) return NextResponse.next();
@@ -22,7 +23,19 @@ export function proxy(request: NextRequest) {
   } else {
     url.pathname = `/${locale}${pathname === "/" ? "" : pathname}`;
   }
-  return NextResponse.rewrite(url);
+  if (!isStaffArea(pathname)) return NextResponse.rewrite(url);
+  const gate = await staffGate(request);
+  if ("redirect" in gate) return gate.redirect;
+  const response = NextResponse.rewrite(url);
+  if (gate.cookie) {
+    response.cookies.set(gate.cookie.name, gate.cookie.value, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: gate.cookie.name.startsWith("__Secure-"),
+    });
+  }
+  return response;
 }
 
 export const config = {

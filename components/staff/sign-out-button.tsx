@@ -1,0 +1,16 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+
+export function SignOutButton() {
+  // redirect: false, then our own relative navigation: next-auth would build an absolute URL from NEXTAUTH_URL.
+  async function leave() {
+    await signOut({ redirect: false });
+    window.location.assign("/staff/sign-in");
+  }
+  return (
+    <button type="button" onClick={leave} className="rounded-full border border-gray-300 px-4 py-2 text-sm">
+      退出登录 Sign out
+    </button>
+  );
+}

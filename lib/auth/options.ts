@@ -1,0 +1,54 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { appSecret } from "@/lib/security/app-secret";
+import { authenticateStaff } from "./staff";
+import { claimsOf, type SessionClaims } from "./principal";
+import { isSessionExpired, LIFETIME, nowSeconds } from "./session-lifetime";
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return first || "unknown";
+}
+
+// next-auth 4 with JWT sessions. The cookie lives as long as the longest session (a shopper's); the
+// per-kind absolute and idle limits are enforced on every read (principal.ts, proxy.ts).
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: appSecret(),
+    session: { strategy: "jwt", maxAge: LIFETIME.member.absoluteSeconds },
+    pages: { signIn: "/staff/sign-in", error: "/staff/sign-in" },
+    providers: [
+      CredentialsProvider({
+        id: "staff",
+        name: "Staff",
+        credentials: { login: { type: "text" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const result = await authenticateStaff(credentials, clientIp(req?.headers));
+          // next-auth hands the message to the sign-in form as `error`: it is written to be shown.
+          if (!result.ok) throw new Error(result.message);
+          const s = result.staff;
+          return { id: s.id, name: s.name, kind: "staff", role: s.role, brandId: s.brandId, storeId: s.storeId };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          const u = user as unknown as { id: string; kind: "staff"; role: SessionClaims["role"]; brandId: string | null; storeId: string | null };
+          const now = nowSeconds();
+          const claims: SessionClaims = { kind: u.kind, principalId: u.id, role: u.role, brandId: u.brandId, storeId: u.storeId, signedInAt: now, lastSeenAt: now };
+          return { ...token, ...claims };
+        }
+        const c = claimsOf(token);
+        // An expired or foreign-shaped token carries nobody.
+        if (!c || isSessionExpired(c, nowSeconds())) return { expired: true };
+        return token;
+      },
+      async session({ session, token }) {
+        const c = claimsOf(token);
+        return { ...session, user: c ? { name: session.user?.name ?? null, kind: c.kind, role: c.role ?? null } : undefined } as typeof session;
+      },
+    },
+  };
+}
