@@ -74,3 +74,14 @@ test("works at 320 px without horizontal scrolling", async ({ page }) => {
     expect(overflow, url).toBeLessThanOrEqual(0);
   }
 });
+
+test("pages carry security headers with a CSP that allows the WeChat JS-SDK host", async ({ request }) => {
+  for (const url of ["/lumi", "/api/health", "/staff/sign-in"]) {
+    const response = await request.get(url);
+    const h = response.headers();
+    expect(h["content-security-policy"], url).toContain("script-src 'self' 'unsafe-inline' https://res.wx.qq.com");
+    expect(h["content-security-policy"], url).toContain("frame-ancestors 'none'");
+    expect(h["x-content-type-options"], url).toBe("nosniff");
+    expect(h["x-frame-options"], url).toBe("DENY");
+  }
+});
