@@ -33,14 +33,14 @@ export async function hitRateLimit(key: string, rule: RateLimitRule, now: Date =
   if (!(rule.limit >= 1) || !(rule.windowSeconds >= 1)) throw new Error("rate limit rule needs limit >= 1 and windowSeconds >= 1");
   const expires = new Date(now.getTime() + rule.windowSeconds * 1000);
   // In an UPSERT's SET, every right-hand side reads the row as it was before the update.
-  const rows = await db.$queryRaw<{ count: number | bigint; expiresAt: string | Date }[]>`
+  const rows = await db.$queryRaw<{ count: number | bigint; expiresAt: Date | string }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
     VALUES (${key}, ${now}, 1, ${expires})
     ON CONFLICT("key") DO UPDATE SET
       "count"       = CASE WHEN "RateLimitBucket"."expiresAt" <= ${now} THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
       "windowStart" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${now} THEN ${now} ELSE "RateLimitBucket"."windowStart" END,
       "expiresAt"   = CASE WHEN "RateLimitBucket"."expiresAt" <= ${now} THEN ${expires} ELSE "RateLimitBucket"."expiresAt" END
-    RETURNING "count", "expiresAt" || '' AS "expiresAt"`;
+    RETURNING "count", "expiresAt"`;
   const row = rows[0];
   if (!row) throw new Error("rate limit upsert returned no row");
   const count = Number(row.count);

@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
 import crypto from "node:crypto";
+import { createRequire } from "node:module";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { hitRateLimit, purgeExpiredRateLimits } from "@/lib/security/rate-limit";
@@ -53,6 +56,25 @@ describe("database-backed rate limits", () => {
     expect(await db.rateLimitBucket.findUnique({ where: { key: old } })).toBeNull();
     expect(await db.rateLimitBucket.findUnique({ where: { key: live } })).not.toBeNull();
   });
+
+  it("holds across several processes sharing the database", async () => {
+    const key = uniqueKey("processes");
+    // an eval script is CommonJS for tsx: no top-level await
+    const script = `
+      (async () => {
+        const { hitRateLimit } = await import("@/lib/security/rate-limit");
+        const results = await Promise.all(Array.from({ length: 10 }, () => hitRateLimit(${JSON.stringify(key)}, { limit: 12, windowSeconds: 60 })));
+        console.log(JSON.stringify(results.filter((r) => r.allowed).length));
+        process.exit(0);
+      })();`;
+    const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+    const run = () =>
+      promisify(execFile)(process.execPath, [tsx, "--eval", script], { cwd: process.cwd(), env: { ...process.env }, timeout: 30_000 });
+    const outputs = await Promise.all([run(), run(), run()]);
+    const allowed = outputs.map((o) => Number(o.stdout.trim().split("\n").at(-1)));
+    expect(allowed.reduce((a, b) => a + b, 0)).toBe(12);
+    expect((await db.rateLimitBucket.findUniqueOrThrow({ where: { key } })).count).toBe(30);
+  }, 60_000);
 
   it("refuses a nonsensical rule", async () => {
     await expect(hitRateLimit(uniqueKey("bad"), { limit: 0, windowSeconds: 60 })).rejects.toThrow(/limit/);
