@@ -2,6 +2,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { appSecret } from "@/lib/security/app-secret";
 import { authenticateStaff } from "./staff";
+import { verifyLoginCode } from "./otp";
+import { findOrCreateMemberByPhone } from "@/lib/members/identity";
+import { mergeAnonymousFavourites } from "@/lib/favourites/service";
+import { FAVOURITES_COOKIE } from "@/lib/favourites/anonymous";
+import { audit } from "@/lib/audit/log";
 import { claimsOf, type SessionClaims } from "./principal";
 import { isSessionExpired, LIFETIME, nowSeconds } from "./session-lifetime";
 
@@ -9,6 +14,13 @@ function clientIp(headers: Record<string, string | string[] | undefined> | undef
   const forwarded = headers?.["x-forwarded-for"];
   const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
   return first || "unknown";
+}
+
+function cookieValue(headers: Record<string, string | string[] | undefined> | undefined, name: string): string | undefined {
+  const raw = headers?.cookie;
+  const header = Array.isArray(raw) ? raw.join("; ") : raw ?? "";
+  const found = header.split(/;\s*/).find((c) => c.startsWith(`${name}=`));
+  return found ? decodeURIComponent(found.slice(name.length + 1)) : undefined;
 }
 
 // next-auth 4 with JWT sessions. The cookie lives as long as the longest session (a shopper's); the
@@ -31,13 +43,32 @@ export function authOptions(): NextAuthOptions {
           return { id: s.id, name: s.name, kind: "staff", role: s.role, brandId: s.brandId, storeId: s.storeId };
         },
       }),
+      CredentialsProvider({
+        id: "phone",
+        name: "Phone",
+        credentials: { phone: { type: "tel" }, code: { type: "text" }, brand: { type: "text" } },
+        async authorize(credentials, req) {
+          const ip = clientIp(req?.headers);
+          const result = await verifyLoginCode(credentials?.phone ?? "", credentials?.code ?? "", ip);
+          if (!result.ok) throw new Error(result.message);
+          const brand = /^[a-z0-9-]{1,32}$/.test(credentials?.brand ?? "") ? credentials!.brand : null;
+          const member = await findOrCreateMemberByPhone(result.phone, brand);
+          // Favourites saved before signing in move into the member (the page then clears the cookie).
+          const merged = await mergeAnonymousFavourites(member.id, cookieValue(req?.headers, FAVOURITES_COOKIE));
+          await audit({ actor: `member:${member.id}`, action: "member.sign_in", ip, detail: { method: "phone", created: member.created, merged } });
+          return { id: member.id, name: null, kind: "member" };
+        },
+      }),
     ],
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
-          const u = user as unknown as { id: string; kind: "staff"; role: SessionClaims["role"]; brandId: string | null; storeId: string | null };
+          const u = user as unknown as { id: string; kind: "staff" | "member"; role?: SessionClaims["role"]; brandId?: string | null; storeId?: string | null };
           const now = nowSeconds();
-          const claims: SessionClaims = { kind: u.kind, principalId: u.id, role: u.role, brandId: u.brandId, storeId: u.storeId, signedInAt: now, lastSeenAt: now };
+          const claims: SessionClaims =
+            u.kind === "staff"
+              ? { kind: "staff", principalId: u.id, role: u.role, brandId: u.brandId ?? null, storeId: u.storeId ?? null, signedInAt: now, lastSeenAt: now }
+              : { kind: "member", principalId: u.id, signedInAt: now, lastSeenAt: now };
           return { ...token, ...claims };
         }
         const c = claimsOf(token);

@@ -31,7 +31,9 @@ export class SmsSendError extends Error {
   }
 }
 
-const isProduction = (env: NodeJS.ProcessEnv) => env.NODE_ENV === "production";
+// DEMO_MODE=true (a local demo or the e2e run of the production build) opts back into the development sender;
+// never set it where real shoppers sign in.
+const isProduction = (env: NodeJS.ProcessEnv) => env.NODE_ENV === "production" && env.DEMO_MODE !== "true";
 
 // Kept on globalThis so the dev server's module reloads do not lose the banner's code.
 const MAX_DEV_CODES = 1000;

@@ -25,6 +25,8 @@ const env = {
   DATABASE_URL: `file:${dbFile}`,
   NEXT_DIST_DIR: distDir,
   NEXT_TELEMETRY_DISABLED: "1",
+  // The development SMS sender (code in the server log and a dev banner) in this production build.
+  DEMO_MODE: "true",
 };
 
 const log = (message) => console.log(`[e2e serve] ${message}`);

@@ -4,13 +4,12 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getBrand } from "@/lib/catalog/cached";
 import { toLocale } from "@/lib/i18n/locales";
+import { currentPrincipal } from "@/lib/auth/session";
+import { loadMemberCard } from "@/lib/members/identity";
+import { MemberSignOut } from "@/components/shop/member-sign-out";
 
 type Params = Promise<{ locale: string; brand: string }>;
 
-export const revalidate = 3600; // = CATALOG_REVALIDATE_SECONDS (segment config must be a literal)
-export function generateStaticParams() {
-  return [];
-}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale } = await params;
@@ -18,18 +17,33 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: t("title"), robots: { index: false } };
 }
 
-// Member centre stub: sign-in, tier, points and the bound guide arrive with the sign-in issue.
+// Member centre: the member's card for this brand (tier, points); the bound guide arrives with the guide issue.
 export default async function MePage({ params }: { params: Params }) {
   const { locale, brand: slug } = await params;
   setRequestLocale(toLocale(locale));
   const brand = await getBrand(slug);
   if (!brand) notFound();
   const t = await getTranslations("me");
+  const principal = await currentPrincipal();
+  const card = principal.kind === "member" ? await loadMemberCard(principal.memberId, brand.id) : null;
   return (
     <div className="py-4">
-      <section className="mx-4 rounded-xl bg-brand p-5 text-white">
-        <p className="text-lg font-semibold">{t("guest")}</p>
-        <p className="mt-1 text-xs opacity-90">{t("signInSoon")}</p>
+      <section className="mx-4 rounded-xl bg-brand p-5 text-white" data-testid="member-card">
+        {card ? (
+          <>
+            <p className="text-lg font-semibold">{card.nickname || card.phoneMasked}</p>
+            <p className="mt-1 text-xs opacity-90">{card.phoneMasked}</p>
+            <dl className="mt-4 flex gap-8 text-sm">
+              <div><dt className="text-xs opacity-80">{t("tier")}</dt><dd className="font-medium">{t(`tier${card.tier}`)}</dd></div>
+              <div><dt className="text-xs opacity-80">{t("points")}</dt><dd className="font-medium">{card.points}</dd></div>
+            </dl>
+          </>
+        ) : (
+          <>
+            <p className="text-lg font-semibold">{t("guest")}</p>
+            <a href={`/${slug}/sign-in`} className="mt-3 inline-block rounded-full bg-white px-4 py-1.5 text-sm font-medium text-brand">{t("signInLink")}</a>
+          </>
+        )}
       </section>
       <ul className="mt-4 divide-y divide-line border-y border-line">
         <li><Link href={`/${slug}/favourites`} className="flex justify-between px-4 py-3.5 text-sm">{t("myFavourites")}<span aria-hidden="true">›</span></Link></li>
@@ -43,6 +57,7 @@ export default async function MePage({ params }: { params: Params }) {
           <button name="locale" value="en" aria-pressed={locale === "en"} className={`flex-1 rounded-full border py-2 text-sm ${locale === "en" ? "border-brand text-brand" : "border-line"}`}>{t("english")}</button>
         </div>
       </form>
+      {card ? <div className="px-4"><MemberSignOut brand={slug} label={t("signOut")} /></div> : null}
     </div>
   );
 }

@@ -1,0 +1,44 @@
+import { db } from "@/lib/db";
+
+/**
+ * The member behind a verified phone number (one member per person across the group's brands), created on
+ * first sign-in, and joined to the brand they signed in from (tier NORMAL, no points).
+ */
+export async function findOrCreateMemberByPhone(phone: string, brandSlug: string | null): Promise<{ id: string; created: boolean }> {
+  const brand = brandSlug ? await db.brand.findUnique({ where: { slug: brandSlug }, select: { id: true } }) : null;
+  const existing = await db.member.findUnique({ where: { phone }, select: { id: true } });
+  const member = existing ?? (await db.member.upsert({ where: { phone }, create: { phone }, update: {}, select: { id: true } }));
+  if (brand) {
+    await db.memberBrand.upsert({
+      where: { memberId_brandId: { memberId: member.id, brandId: brand.id } },
+      create: { memberId: member.id, brandId: brand.id },
+      update: {},
+    });
+  }
+  return { id: member.id, created: !existing };
+}
+
+export type MemberCard = {
+  phoneMasked: string;
+  nickname: string;
+  tier: "NORMAL" | "VIP" | "SVIP";
+  points: number;
+  joinedAt: string;
+};
+
+/** The member centre's card for one brand. */
+export async function loadMemberCard(memberId: string, brandId: string): Promise<MemberCard | null> {
+  const m = await db.member.findUnique({
+    where: { id: memberId },
+    select: { phone: true, nickname: true, brands: { where: { brandId }, select: { tier: true, points: true, joinedAt: true } } },
+  });
+  if (!m) return null;
+  const b = m.brands[0];
+  return {
+    phoneMasked: m.phone ? `${m.phone.slice(0, 3)}****${m.phone.slice(7)}` : "",
+    nickname: m.nickname,
+    tier: b?.tier ?? "NORMAL",
+    points: b?.points ?? 0,
+    joinedAt: (b?.joinedAt ?? new Date()).toISOString(),
+  };
+}
