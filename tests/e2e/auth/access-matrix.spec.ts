@@ -1,0 +1,128 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { encode } from "next-auth/jwt";
+import { appSecret } from "@/lib/security/app-secret";
+import { LIFETIME } from "@/lib/auth/session-lifetime";
+import { expect, test } from "../support/fixtures";
+
+// The access matrix: every page and route of the app × every kind of principal → what they get.
+// Generated from ROUTES below; a page or route file without a row fails the first test.
+
+type Who = "anonymous" | "member" | "otherBrandMember" | "guide" | "otherStoreGuide" | "manager" | "otherBrandAdmin" | "brandAdmin" | "admin";
+const EVERYONE: Who[] = ["anonymous", "member", "otherBrandMember", "guide", "otherStoreGuide", "manager", "otherBrandAdmin", "brandAdmin", "admin"];
+type Outcome = "ok" | "signin" | "forbidden" | "redirect";
+
+type Route = { file: string; url: string; method?: "GET" | "POST"; expect: Partial<Record<Who, Outcome>> & { default: Outcome } };
+
+const PUBLIC = { default: "ok" } as const;
+const ROUTES: Route[] = [
+  { file: "app/[locale]/page.tsx", url: "/", expect: PUBLIC },
+  { file: "app/[locale]/offline/page.tsx", url: "/offline", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/page.tsx", url: "/lumi", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/categories/page.tsx", url: "/lumi/categories", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/c/[slug]/[filters]/page.tsx", url: "/lumi/c/dresses?size=M", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/p/[style]/page.tsx", url: "/lumi/p/LM26W0001", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/search/page.tsx", url: "/lumi/search?q=T", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/stores/page.tsx", url: "/lumi/stores", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/stores/[code]/page.tsx", url: "/lumi/stores/SH01", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/favourites/page.tsx", url: "/lumi/favourites", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/me/page.tsx", url: "/lumi/me", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/sign-in/page.tsx", url: "/lumi/sign-in", expect: PUBLIC },
+  { file: "app/[locale]/s/[code]/page.tsx", url: "/s/hs0tywt", expect: { default: "redirect" } },
+  { file: "app/[locale]/staff/sign-in/page.tsx", url: "/staff/sign-in", expect: PUBLIC },
+  {
+    file: "app/[locale]/staff/page.tsx",
+    url: "/staff",
+    expect: { default: "redirect" },
+  },
+  {
+    file: "app/[locale]/guide/page.tsx",
+    url: "/guide",
+    expect: { default: "ok", anonymous: "signin", member: "signin", otherBrandMember: "signin" },
+  },
+  {
+    file: "app/[locale]/admin/page.tsx",
+    url: "/admin",
+    expect: { default: "ok", anonymous: "signin", member: "signin", otherBrandMember: "signin", guide: "forbidden", otherStoreGuide: "forbidden", manager: "forbidden" },
+  },
+  { file: "app/api/health/route.ts", url: "/api/health", expect: PUBLIC },
+  { file: "app/api/shop/[brand]/products/[style]/availability/route.ts", url: "/api/shop/lumi/products/LM26W0001/availability?store=SH01", expect: PUBLIC },
+  { file: "app/api/qr/[code]/route.ts", url: "/api/qr/hs0tywt", expect: PUBLIC },
+  { file: "app/api/qr/product/[brand]/[style]/route.ts", url: "/api/qr/product/lumi/LM26W0001", expect: PUBLIC },
+  { file: "app/api/qr/store/[brand]/[code]/route.ts", url: "/api/qr/store/lumi/SH01", expect: PUBLIC },
+  { file: "app/img/garment/[kind]/[color]/route.ts", url: "/img/garment/dress/C8102E", expect: PUBLIC },
+  { file: "app/api/auth/[...nextauth]/route.ts", url: "/api/auth/providers", expect: PUBLIC },
+  // State-changing posts without our Origin are refused for everyone (CSRF).
+  { file: "app/api/locale/route.ts", url: "/api/locale", method: "POST", expect: { default: "forbidden" } },
+  { file: "app/api/auth/otp/route.ts", url: "/api/auth/otp", method: "POST", expect: { default: "forbidden" } },
+];
+
+function routeFiles(dir = "app"): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(p);
+    return /^(page\.tsx|route\.ts)$/.test(e.name) ? [p.split(path.sep).join("/")] : [];
+  });
+}
+
+test("every page and route file has a row in the access matrix", () => {
+  const listed = new Set(ROUTES.map((r) => r.file));
+  expect(routeFiles().filter((f) => !listed.has(f))).toEqual([]);
+});
+
+function ids() {
+  const db = new Database(path.join(process.cwd(), "tests", ".tmp", "e2e.db"), { readonly: true });
+  try {
+    const staff = (u: string) => db.prepare("SELECT id, role, brandId, storeId FROM Staff WHERE username = ?").get(u) as { id: string; role: string; brandId: string | null; storeId: string | null };
+    const member = (brand: string) =>
+      (db.prepare("SELECT mb.memberId AS id FROM MemberBrand mb JOIN Brand b ON b.id = mb.brandId WHERE b.slug = ? ORDER BY mb.memberId LIMIT 1").get(brand) as { id: string }).id;
+    return {
+      member: member("lumi"),
+      otherBrandMember: member("nord"),
+      guide: staff("lumi.sh01.guide"),
+      otherStoreGuide: staff("lumi.bj01.guide"),
+      manager: staff("lumi.sh01.manager"),
+      otherBrandAdmin: staff("nord.admin"),
+      brandAdmin: staff("lumi.admin"),
+      admin: staff("admin"),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** A session cookie as next-auth would issue it, minted with the app's own secret (the sign-in pages have their own tests). */
+async function sessionCookie(who: Who): Promise<string | null> {
+  if (who === "anonymous") return null;
+  const now = Math.floor(Date.now() / 1000);
+  const all = ids();
+  const claims =
+    who === "member" || who === "otherBrandMember"
+      ? { kind: "member", principalId: all[who] }
+      : { kind: "staff", principalId: all[who].id, role: all[who].role, brandId: all[who].brandId, storeId: all[who].storeId };
+  return encode({ token: { ...claims, sub: claims.principalId, signedInAt: now, lastSeenAt: now }, secret: appSecret(), maxAge: LIFETIME.member.absoluteSeconds });
+}
+
+for (const who of EVERYONE) {
+  test(`access matrix: ${who}`, async ({ request, baseURL }) => {
+    const cookie = await sessionCookie(who);
+    const headers: Record<string, string> = cookie ? { cookie: `next-auth.session-token=${cookie}` } : {};
+    for (const route of ROUTES) {
+      const expected = route.expect[who] ?? route.expect.default;
+      const response =
+        route.method === "POST"
+          ? await request.post(route.url, { headers: { ...headers, origin: "https://elsewhere.example" }, data: {}, maxRedirects: 0 })
+          : await request.get(route.url, { headers, maxRedirects: 0 });
+      const status = response.status();
+      const location = response.headers()["location"] ?? "";
+      const got: Outcome =
+        status >= 200 && status < 300 ? "ok"
+        : status === 403 ? "forbidden"
+        : status >= 300 && status < 400 && location.includes("/staff/sign-in") && route.url !== "/staff" ? "signin"
+        : status >= 300 && status < 400 ? "redirect"
+        : (`status ${status}` as Outcome);
+      expect(got, `${who} ${route.method ?? "GET"} ${route.url} (${baseURL})`).toBe(expected);
+    }
+  });
+}
