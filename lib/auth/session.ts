@@ -5,7 +5,8 @@ import { decode } from "next-auth/jwt";
 import { appSecret } from "@/lib/security/app-secret";
 import { audit } from "@/lib/audit/log";
 import { decide, type Capability, type Principal, type Scope } from "./policy";
-import { principalOf } from "./principal";
+import { claimsOf, principalOf } from "./principal";
+import { isStillValid } from "./revocation";
 
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
@@ -15,7 +16,11 @@ export async function currentPrincipal(): Promise<Principal> {
   const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   if (!raw) return { kind: "anonymous" };
   try {
-    return principalOf(await decode({ token: raw, secret: appSecret() }));
+    const token = await decode({ token: raw, secret: appSecret() });
+    const principal = principalOf(token);
+    const claims = claimsOf(token);
+    // Signed out everywhere, disabled, or the role changed since: signed out here too.
+    return claims && (await isStillValid(principal, claims.signedInAt)) ? principal : { kind: "anonymous" };
   } catch {
     return { kind: "anonymous" };
   }

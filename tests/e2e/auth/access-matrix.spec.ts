@@ -56,6 +56,7 @@ const ROUTES: Route[] = [
   // State-changing posts without our Origin are refused for everyone (CSRF).
   { file: "app/api/locale/route.ts", url: "/api/locale", method: "POST", expect: { default: "forbidden" } },
   { file: "app/api/auth/otp/route.ts", url: "/api/auth/otp", method: "POST", expect: { default: "forbidden" } },
+  { file: "app/api/auth/sign-out-everywhere/route.ts", url: "/api/auth/sign-out-everywhere", method: "POST", expect: { default: "forbidden" } },
 ];
 
 function routeFiles(dir = "app"): string[] {

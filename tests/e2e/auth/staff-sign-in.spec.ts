@@ -66,3 +66,21 @@ test("signed-out visitors and forged cookies are sent to sign-in; a guide gets 4
   await page.goto("/guide");
   await expect(page).toHaveURL(/\/staff\/sign-in\?next=%2Fguide/);
 });
+
+// nord.sh01.guide: an account no other spec signs in as, since this ends all its sessions.
+test("sign out everywhere ends the same account's session on another device", async ({ browser, baseURL }) => {
+  const phone = await browser.newContext({ baseURL });
+  const tablet = await browser.newContext({ baseURL });
+  const a = await phone.newPage();
+  const b = await tablet.newPage();
+  await signIn(a, "nord.sh01.guide");
+  await expect(a).toHaveURL(/\/guide$/);
+  await signIn(b, "nord.sh01.guide");
+  await expect(b).toHaveURL(/\/guide$/);
+  await a.getByRole("button", { name: /退出所有设备/ }).click();
+  await expect(a).toHaveURL(/\/staff\/sign-in/);
+  await b.goto("/guide");
+  await expect(b).toHaveURL(/\/staff\/sign-in/);
+  await phone.close();
+  await tablet.close();
+});
