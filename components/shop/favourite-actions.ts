@@ -2,13 +2,17 @@
 
 import { cookies } from "next/headers";
 import { FAVOURITES_COOKIE } from "@/lib/favourites/anonymous";
-import { FavouriteError, favouriteInput, toggleAnonymousFavourite } from "@/lib/favourites/service";
+import { FavouriteError, favouriteInput, setMemberFavourite, toggleAnonymousFavourite } from "@/lib/favourites/service";
+import { currentPrincipal } from "@/lib/auth/session";
 
 export type FavouriteResult = { ok: true; favourited: boolean } | { ok: false; message: string };
 
 const HALF_YEAR = 180 * 24 * 3600;
 
-/** Toggles a favourite for an anonymous shopper (members' favourites arrive with sign-in). */
+/**
+ * Toggles a favourite. The signed cookie is this device's copy (it draws the heart on cached pages); a signed-in
+ * member's own favourites follow it, so they show on every device.
+ */
 export async function toggleFavouriteAction(raw: unknown): Promise<FavouriteResult> {
   const parsed = favouriteInput.safeParse(raw);
   if (!parsed.success) return { ok: false, message: "参数无效 / Invalid request" };
@@ -16,6 +20,8 @@ export async function toggleFavouriteAction(raw: unknown): Promise<FavouriteResu
   try {
     const result = await toggleAnonymousFavourite(jar.get(FAVOURITES_COOKIE)?.value, parsed.data);
     // Readable by the page's script (to draw the heart) and lax, so it survives WeChat's redirects.
+    const principal = await currentPrincipal();
+    if (principal.kind === "member") await setMemberFavourite(principal.memberId, parsed.data, result.favourited);
     jar.set(FAVOURITES_COOKIE, result.cookie, { path: "/", sameSite: "lax", httpOnly: false, maxAge: HALF_YEAR, secure: process.env.COOKIE_SECURE === "true" });
     return { ok: true, favourited: result.favourited };
   } catch (error) {

@@ -62,7 +62,47 @@ export type FavouriteView = {
 
 /** The favourites page of one brand, newest first, with the store each was favourited in. */
 export async function loadAnonymousFavourites(cookie: string | undefined, brandId: string, brandSlug: string): Promise<FavouriteView[]> {
-  const entries = decodeFavourites(cookie).filter((e) => e.b === brandSlug);
+  return favouriteViews(decodeFavourites(cookie).filter((e) => e.b === brandSlug), brandId);
+}
+
+/** A signed-in member's favourites of one brand (from any device), newest first. */
+export async function loadMemberFavourites(memberId: string, brandId: string, brandSlug: string): Promise<FavouriteView[]> {
+  const rows = await db.favourite.findMany({
+    where: { memberId, product: { brandId } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, product: { select: { styleCode: true } }, sku: { select: { colorCode: true, size: true } }, store: { select: { code: true } } },
+  });
+  return favouriteViews(
+    rows.map((r) => ({
+      b: brandSlug,
+      p: r.product.styleCode,
+      ...(r.sku ? { c: r.sku.colorCode, z: r.sku.size } : {}),
+      ...(r.store ? { s: r.store.code } : {}),
+      t: Math.floor(r.createdAt.getTime() / 1000),
+    })),
+    brandId,
+  );
+}
+
+/** Mirrors a favourite toggle into a signed-in member's own favourites. */
+export async function setMemberFavourite(memberId: string, input: FavouriteInput, favourited: boolean): Promise<void> {
+  const product = await db.product.findFirst({
+    where: { styleCode: input.styleCode, brand: { slug: input.brand } },
+    select: { id: true, brandId: true, skus: { where: { colorCode: input.colorCode ?? "", size: input.size ?? "" }, select: { id: true } } },
+  });
+  if (!product) throw new FavouriteError("unknown_product", "商品不存在 / Product not found");
+  if (!favourited) {
+    await db.favourite.deleteMany({ where: { memberId, productId: product.id } });
+    return;
+  }
+  const store = input.storeCode
+    ? await db.store.findFirst({ where: { brandId: product.brandId, code: input.storeCode, kind: { not: "WAREHOUSE" } }, select: { id: true } })
+    : null;
+  const data = { skuId: product.skus[0]?.id ?? null, storeId: store?.id ?? null };
+  await db.favourite.upsert({ where: { memberId_productId: { memberId, productId: product.id } }, create: { memberId, productId: product.id, ...data }, update: data });
+}
+
+async function favouriteViews(entries: AnonymousFavourite[], brandId: string): Promise<FavouriteView[]> {
   if (!entries.length) return [];
   const [products, stores] = await Promise.all([
     db.product.findMany({

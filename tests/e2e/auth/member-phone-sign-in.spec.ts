@@ -44,6 +44,10 @@ test("phone + one-time code signs a shopper in; a wrong code says how many tries
   await expect(page.getByTestId("member-card")).toContainText("137****5678");
   await expect(page.getByTestId("member-card")).toContainText("普通会员");
   expect(memberFavourites(phone)).toBe(1);
+  await page.goto("/lumi/favourites");
+  await expect(page.getByTestId("favourite-item")).toHaveCount(1);
+  await expect(page.getByText("登录后收藏会同步到会员账户")).toHaveCount(0);
+  await page.goto("/lumi/me");
 
   // The code was used up: signing in again with it fails.
   await page.getByRole("button", { name: "退出登录" }).click();

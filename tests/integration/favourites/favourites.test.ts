@@ -7,7 +7,7 @@ beforeAll(() => {
 
 describe("anonymous favourites", async () => {
   const { decodeFavourites } = await import("@/lib/favourites/anonymous");
-  const { toggleAnonymousFavourite, loadAnonymousFavourites, mergeAnonymousFavourites, FavouriteError } = await import("@/lib/favourites/service");
+  const { toggleAnonymousFavourite, loadAnonymousFavourites, mergeAnonymousFavourites, FavouriteError, loadMemberFavourites, setMemberFavourite } = await import("@/lib/favourites/service");
 
   async function sample() {
     const brand = await db.brand.findUniqueOrThrow({ where: { slug: "lumi" } });
@@ -54,5 +54,21 @@ describe("anonymous favourites", async () => {
     const merged = rows.find((r) => r.productId === product.id)!;
     expect([merged.skuId, merged.storeId]).toEqual([sku.id, store.id]);
     expect(await mergeAnonymousFavourites(member.id, "tampered.cookie")).toBe(0);
+  });
+
+  it("a member's favourites follow their toggles and read back with colour, size and store", async () => {
+    const { brand, product, sku, store } = await sample();
+    const member = await db.member.create({ data: { phone: "13900000888" } });
+    const input = { brand: "lumi", styleCode: product.styleCode, colorCode: sku.colorCode, size: sku.size, storeCode: store.code };
+    await setMemberFavourite(member.id, input, true);
+    await setMemberFavourite(member.id, input, true); // idempotent
+    const views = await loadMemberFavourites(member.id, brand.id, "lumi");
+    expect(views).toHaveLength(1);
+    expect(views[0]).toMatchObject({ styleCode: product.styleCode, colorName: sku.colorName, size: sku.size, store: { code: store.code } });
+    // Another member sees none of them.
+    const other = await db.member.create({ data: { phone: "13900000889" } });
+    expect(await loadMemberFavourites(other.id, brand.id, "lumi")).toEqual([]);
+    await setMemberFavourite(member.id, input, false);
+    expect(await loadMemberFavourites(member.id, brand.id, "lumi")).toEqual([]);
   });
 });

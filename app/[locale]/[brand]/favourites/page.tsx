@@ -5,7 +5,8 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getBrand } from "@/lib/catalog/cached";
 import { FAVOURITES_COOKIE } from "@/lib/favourites/anonymous";
-import { loadAnonymousFavourites } from "@/lib/favourites/service";
+import { loadAnonymousFavourites, loadMemberFavourites } from "@/lib/favourites/service";
+import { currentPrincipal } from "@/lib/auth/session";
 import { formatYuan } from "@/lib/money";
 import { toLocale } from "@/lib/i18n/locales";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,9 +24,11 @@ export default async function FavouritesPage({ params }: { params: Params }) {
   setRequestLocale(toLocale(locale));
   const brand = await getBrand(slug);
   if (!brand) notFound();
-  const jar = await cookies();
+  const [jar, principal] = await Promise.all([cookies(), currentPrincipal()]);
   const [items, t] = await Promise.all([
-    loadAnonymousFavourites(jar.get(FAVOURITES_COOKIE)?.value, brand.id, brand.slug),
+    principal.kind === "member"
+      ? loadMemberFavourites(principal.memberId, brand.id, brand.slug)
+      : loadAnonymousFavourites(jar.get(FAVOURITES_COOKIE)?.value, brand.id, brand.slug),
     getTranslations("favourites"),
   ]);
   const en = locale === "en";
@@ -37,7 +40,7 @@ export default async function FavouritesPage({ params }: { params: Params }) {
         <EmptyState title={t("empty")} body={t("emptyHint")} action={{ href: `/${slug}`, label: t("browse") }} />
       ) : (
         <>
-          <p className="px-4 pt-1 text-xs text-muted">{t("anonymousNote")}</p>
+          {principal.kind !== "member" ? <p className="px-4 pt-1 text-xs text-muted">{t("anonymousNote")}</p> : null}
           <ul className="mt-3 divide-y divide-line" data-testid="favourites-list">
             {items.map((f) => (
               <li key={f.styleCode}>
