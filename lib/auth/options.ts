@@ -4,6 +4,7 @@ import { appSecret } from "@/lib/security/app-secret";
 import { authenticateStaff } from "./staff";
 import { verifyLoginCode } from "./otp";
 import { findOrCreateMemberByPhone } from "@/lib/members/identity";
+import { redeemWechatTicket, WECHAT_TICKET_COOKIE } from "@/lib/members/wechat-identity";
 import { mergeAnonymousFavourites } from "@/lib/favourites/service";
 import { FAVOURITES_COOKIE } from "@/lib/favourites/anonymous";
 import { audit } from "@/lib/audit/log";
@@ -57,6 +58,20 @@ export function authOptions(): NextAuthOptions {
           const merged = await mergeAnonymousFavourites(member.id, cookieValue(req?.headers, FAVOURITES_COOKIE));
           await audit({ actor: `member:${member.id}`, action: "member.sign_in", ip, detail: { method: "phone", created: member.created, merged } });
           return { id: member.id, name: null, kind: "member" };
+        },
+      }),
+      // WeChat web OAuth runs in our own routes (app/api/auth/wechat/{authorize,callback}, decision 007):
+      // the callback links the member and sets a signed, single-use, 2-minute ticket cookie; this provider
+      // only redeems that ticket. No openid or member id is ever accepted from the client.
+      CredentialsProvider({
+        id: "wechat",
+        name: "WeChat",
+        credentials: { brand: { type: "text" } },
+        async authorize(_credentials, req) {
+          const { memberId, created } = await redeemWechatTicket(cookieValue(req?.headers, WECHAT_TICKET_COOKIE));
+          const merged = await mergeAnonymousFavourites(memberId, cookieValue(req?.headers, FAVOURITES_COOKIE));
+          await audit({ actor: `member:${memberId}`, action: "member.sign_in", ip: clientIp(req?.headers), detail: { method: "wechat", created, merged } });
+          return { id: memberId, name: null, kind: "member" };
         },
       }),
     ],

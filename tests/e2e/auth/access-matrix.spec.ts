@@ -53,6 +53,9 @@ const ROUTES: Route[] = [
   { file: "app/api/qr/store/[brand]/[code]/route.ts", url: "/api/qr/store/lumi/SH01", expect: PUBLIC },
   { file: "app/img/garment/[kind]/[color]/route.ts", url: "/img/garment/dress/C8102E", expect: PUBLIC },
   { file: "app/api/auth/[...nextauth]/route.ts", url: "/api/auth/providers", expect: PUBLIC },
+  // WeChat web OAuth: off to WeChat with a signed state; back to the sign-in page (here: no code, "denied").
+  { file: "app/api/auth/wechat/authorize/route.ts", url: "/api/auth/wechat/authorize?brand=lumi", expect: { default: "redirect" } },
+  { file: "app/api/auth/wechat/callback/route.ts", url: "/api/auth/wechat/callback?brand=lumi", expect: { default: "redirect" } },
   // State-changing posts without our Origin are refused for everyone (CSRF).
   { file: "app/api/locale/route.ts", url: "/api/locale", method: "POST", expect: { default: "forbidden" } },
   { file: "app/api/auth/otp/route.ts", url: "/api/auth/otp", method: "POST", expect: { default: "forbidden" } },

@@ -18,6 +18,7 @@ const distDir = ".next-e2e";
 const dbFile = path.join(root, "tests", ".tmp", "e2e.db");
 const seedScript = path.join(root, "prisma", "seed.ts");
 const nextBin = require.resolve("next/dist/bin/next");
+const wechatFakePort = process.env.WECHAT_FAKE_PORT ?? "3190";
 
 // The e2e run only ever writes to its own local file (STYLE.md habit 9: refuse a non-local database).
 const env = {
@@ -27,6 +28,11 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   // The development SMS sender (code in the server log and a dev banner) in this production build.
   DEMO_MODE: "true",
+  // WeChat web OAuth against the fake WeChat on loopback (tests/e2e/support/wechat-fake.ts).
+  WECHAT_APP_ID: "wx0123456789abcdef",
+  WECHAT_APP_SECRET: "0123456789abcdef0123456789abcdef",
+  WECHAT_OPEN_HOST: `http://127.0.0.1:${wechatFakePort}`,
+  WECHAT_API_HOST: `http://127.0.0.1:${wechatFakePort}`,
 };
 
 const log = (message) => console.log(`[e2e serve] ${message}`);
@@ -81,9 +87,22 @@ if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(path.join(root, distDir,
   step(`next build (${distDir})`, [nextBin, "build"], undoTsconfigRewrite);
 }
 
+log(`fake WeChat on 127.0.0.1:${wechatFakePort}`);
+const wechatFake = spawn(process.execPath, [require.resolve("tsx/cli"), path.join(root, "tests", "e2e", "support", "wechat-fake.ts")], {
+  cwd: root,
+  env: { ...env, WECHAT_FAKE_PORT: wechatFakePort },
+  stdio: "inherit",
+});
+
 log(`next start on port ${port}`);
 const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.kill(signal));
+  process.on(signal, () => {
+    wechatFake.kill(signal);
+    server.kill(signal);
+  });
 }
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+server.on("exit", (code, signal) => {
+  wechatFake.kill("SIGTERM");
+  process.exit(code ?? (signal ? 0 : 1));
+});
