@@ -31,7 +31,7 @@ export default async function MePage({ params }: { params: Params }) {
       <section className="mx-4 rounded-xl bg-brand p-5 text-white" data-testid="member-card">
         {card ? (
           <>
-            <p className="text-lg font-semibold">{card.nickname || card.phoneMasked}</p>
+            <p className="text-lg font-semibold">{card.nickname || card.phoneMasked || t("member")}</p>
             <p className="mt-1 text-xs opacity-90">{card.phoneMasked}</p>
             <dl className="mt-4 flex gap-8 text-sm">
               <div><dt className="text-xs opacity-80">{t("tier")}</dt><dd className="font-medium">{t(`tier${card.tier}`)}</dd></div>
