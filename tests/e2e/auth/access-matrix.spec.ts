@@ -62,6 +62,24 @@ const ROUTES: Route[] = [
   { file: "app/api/auth/sign-out-everywhere/route.ts", url: "/api/auth/sign-out-everywhere", method: "POST", expect: { default: "forbidden" } },
 ];
 
+// Server actions ("use server" files), with who may call them; their behaviour has its own specs.
+const ACTIONS: Record<string, string> = {
+  "components/shop/favourite-actions.ts": "anyone: toggles this device's favourites; a signed-in member's own favourites follow (session only, no ids taken)",
+};
+
+function serverActionFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return serverActionFiles(p);
+    return /\.tsx?$/.test(e.name) && /^["']use server["']/m.test(fs.readFileSync(p, "utf8")) ? [p.split(path.sep).join("/")] : [];
+  });
+}
+
+test("every server action file says who may call it", () => {
+  const files = ["app", "components", "lib"].flatMap((d) => serverActionFiles(d));
+  expect(files.filter((f) => !(f in ACTIONS))).toEqual([]);
+});
+
 function routeFiles(dir = "app"): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
