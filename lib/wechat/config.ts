@@ -107,3 +107,13 @@ export function requireWechatOAuthConfig(env: Record<string, string | undefined>
   if (!config) throw new WechatConfigError("微信登录未启用 / WeChat sign-in is not configured (WECHAT_APP_ID, WECHAT_APP_SECRET)");
   return config;
 }
+
+/** For pages and routes: the config, or null when WeChat sign-in is off or half-configured (that case is logged). */
+export function usableWechatOAuthConfig(env: Record<string, string | undefined> = process.env): WechatOAuthConfig | null {
+  try {
+    return wechatOAuthConfig(env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return null;
+  }
+}

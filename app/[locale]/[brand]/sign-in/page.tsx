@@ -6,7 +6,7 @@ import { toLocale } from "@/lib/i18n/locales";
 import { headers } from "next/headers";
 import { PhoneSignIn } from "@/components/shop/phone-sign-in";
 import { WechatSignIn } from "@/components/shop/wechat-sign-in";
-import { wechatOAuthConfig } from "@/lib/wechat/config";
+import { usableWechatOAuthConfig } from "@/lib/wechat/config";
 import { WechatOAuthError, type WechatOAuthErrorCode } from "@/lib/wechat/oauth";
 import { SNAPSHOT_USER_MESSAGE } from "@/lib/members/wechat-identity";
 
@@ -46,12 +46,7 @@ function wechatErrorMessage(code: string | undefined): string | null {
 
 /** WeChat sign-in is on when both WECHAT_APP_ID and WECHAT_APP_SECRET are set (a half config is logged and treated as off). */
 function wechatEnabled(): boolean {
-  try {
-    return wechatOAuthConfig() !== null;
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    return false;
-  }
+  return usableWechatOAuthConfig() !== null;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

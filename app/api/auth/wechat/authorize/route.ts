@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { type NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { wechatOAuthConfig } from "@/lib/wechat/config";
+import { usableWechatOAuthConfig } from "@/lib/wechat/config";
 import { authorizeUrl } from "@/lib/wechat/oauth";
 import { createOAuthState } from "@/lib/wechat/oauth-state";
 import { BINDING_COOKIE, BINDING_PATTERN, BRAND_PATTERN, cookieSecure, plainError, toSignInPage } from "../shared";
@@ -15,13 +15,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest) {
   const brand = request.nextUrl.searchParams.get("brand") ?? "";
   if (!BRAND_PATTERN.test(brand)) return plainError(400, "品牌参数错误 / Unknown brand");
-  let config;
-  try {
-    config = wechatOAuthConfig();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    config = null;
-  }
+  const config = usableWechatOAuthConfig();
   if (!config) return toSignInPage(request, brand, { wechat_error: "not_configured" });
 
   const existing = request.cookies.get(BINDING_COOKIE)?.value;

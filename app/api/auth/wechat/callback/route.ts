@@ -1,6 +1,6 @@
 import { type NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { wechatOAuthConfig } from "@/lib/wechat/config";
+import { usableWechatOAuthConfig } from "@/lib/wechat/config";
 import { exchangeCode, fetchUserInfo, WechatOAuthError, type WechatUserInfo } from "@/lib/wechat/oauth";
 import { consumeOAuthState } from "@/lib/wechat/oauth-state";
 import { findOrCreateMemberByWechat, mintWechatTicket, WECHAT_TICKET_COOKIE, WECHAT_TICKET_TTL_SECONDS, WechatSignInError } from "@/lib/members/wechat-identity";
@@ -22,13 +22,7 @@ export async function GET(request: NextRequest) {
   // The binding cookie is left alone: it is only this browser's id; each state is single use on its own.
   const fail = (code: string) => toSignInPage(request, brand, { wechat_error: code });
 
-  let config;
-  try {
-    config = wechatOAuthConfig();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    config = null;
-  }
+  const config = usableWechatOAuthConfig();
   if (!config) return fail("not_configured");
 
   const code = query.get("code");
