@@ -11,8 +11,13 @@ const LOCALE_PREFIX = /^\/(zh-CN|en)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
-  // Already rewritten (a rewrite Next proxies to itself comes back here): never prefix twice.
-  if (LOCALE_PREFIX.test(pathname)) return NextResponse.next();
+  // Already carries a locale (a rewrite Next proxies to itself, or a typed /en/…): never prefix twice, but the
+  // staff area stays gated whatever the prefix.
+  if (LOCALE_PREFIX.test(pathname)) {
+    if (!isStaffArea(pathname.replace(LOCALE_PREFIX, "/"))) return NextResponse.next();
+    const gate = await staffGate(request);
+    return "redirect" in gate ? gate.redirect : NextResponse.next();
+  }
   const locale = toLocale(request.cookies.get(LOCALE_COOKIE)?.value);
   const url = request.nextUrl.clone();
 

@@ -39,7 +39,10 @@ export function PhoneSignIn({ brand, labels }: { brand: string; labels: Labels }
     setMessage(null);
     const result = await signIn("phone", { phone, code, brand, redirect: false });
     setPending(false);
-    if (result?.ok && !result.error) window.location.assign(`/${brand}/me`);
+    if (result?.ok && !result.error) {
+      document.cookie = "mc_fav=; Max-Age=0; path=/"; // merged into the member by the sign-in
+      window.location.assign(`/${brand}/me`);
+    }
     else setMessage(result?.error && result.error !== "CredentialsSignin" ? result.error : labels.failed);
   }
 

@@ -21,6 +21,7 @@ export function WechatSignIn({ brand, labels, complete, error }: { brand: string
     started.current = true;
     void signIn("wechat", { brand, redirect: false }).then((result) => {
       if (result?.ok && !result.error) {
+        document.cookie = "mc_fav=; Max-Age=0; path=/"; // merged into the member by the sign-in
         window.location.assign(`/${brand}/me`);
         return;
       }

@@ -1,10 +1,11 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { appSecret } from "@/lib/security/app-secret";
+import { clientIp as ipFromForwardedFor } from "@/lib/http/client-ip";
 import { authenticateStaff } from "./staff";
 import { verifyLoginCode } from "./otp";
 import { findOrCreateMemberByPhone } from "@/lib/members/identity";
-import { redeemWechatTicket, WECHAT_TICKET_COOKIE } from "@/lib/members/wechat-identity";
+import { redeemWechatTicket, WECHAT_TICKET_COOKIE, WechatSignInError } from "@/lib/members/wechat-identity";
 import { mergeAnonymousFavourites } from "@/lib/favourites/service";
 import { FAVOURITES_COOKIE } from "@/lib/favourites/anonymous";
 import { audit } from "@/lib/audit/log";
@@ -12,9 +13,27 @@ import { claimsOf, type SessionClaims } from "./principal";
 import { isSessionExpired, LIFETIME, nowSeconds } from "./session-lifetime";
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || "unknown";
+  return ipFromForwardedFor(headers?.["x-forwarded-for"]);
+}
+
+/** Messages written for people pass through; anything else is logged and becomes a generic message. */
+function safeSignInError(error: unknown): Error {
+  if (error instanceof ShownToUser || error instanceof WechatSignInError) return error;
+  console.error("[sign-in]", error);
+  return new Error("登录失败，请稍后重试 / Sign-in failed, please try again later");
+}
+
+class ShownToUser extends Error {}
+
+/** Every authorize body: only messages meant for people reach the sign-in form (next-auth shows `error`). */
+function guarded<A extends unknown[], R>(authorize: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    try {
+      return await authorize(...args);
+    } catch (error) {
+      throw safeSignInError(error);
+    }
+  };
 }
 
 function cookieValue(headers: Record<string, string | string[] | undefined> | undefined, name: string): string | undefined {
@@ -30,35 +49,37 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: appSecret(),
     session: { strategy: "jwt", maxAge: LIFETIME.member.absoluteSeconds },
+    // Behind HTTPS the session cookie is __Secure- and never sent over plain http.
+    useSecureCookies: process.env.COOKIE_SECURE === "true",
     pages: { signIn: "/staff/sign-in", error: "/staff/sign-in" },
     providers: [
       CredentialsProvider({
         id: "staff",
         name: "Staff",
         credentials: { login: { type: "text" }, password: { type: "password" } },
-        async authorize(credentials, req) {
+        authorize: guarded(async (credentials, req) => {
           const result = await authenticateStaff(credentials, clientIp(req?.headers));
           // next-auth hands the message to the sign-in form as `error`: it is written to be shown.
-          if (!result.ok) throw new Error(result.message);
+          if (!result.ok) throw new ShownToUser(result.message);
           const s = result.staff;
           return { id: s.id, name: s.name, kind: "staff", role: s.role, brandId: s.brandId, storeId: s.storeId };
-        },
+        }),
       }),
       CredentialsProvider({
         id: "phone",
         name: "Phone",
         credentials: { phone: { type: "tel" }, code: { type: "text" }, brand: { type: "text" } },
-        async authorize(credentials, req) {
+        authorize: guarded(async (credentials, req) => {
           const ip = clientIp(req?.headers);
           const result = await verifyLoginCode(credentials?.phone ?? "", credentials?.code ?? "", ip);
-          if (!result.ok) throw new Error(result.message);
+          if (!result.ok) throw new ShownToUser(result.message);
           const brand = /^[a-z0-9-]{1,32}$/.test(credentials?.brand ?? "") ? credentials!.brand : null;
           const member = await findOrCreateMemberByPhone(result.phone, brand);
           // Favourites saved before signing in move into the member (the page then clears the cookie).
           const merged = await mergeAnonymousFavourites(member.id, cookieValue(req?.headers, FAVOURITES_COOKIE));
           await audit({ actor: `member:${member.id}`, action: "member.sign_in", ip, detail: { method: "phone", created: member.created, merged } });
           return { id: member.id, name: null, kind: "member" };
-        },
+        }),
       }),
       // WeChat web OAuth runs in our own routes (app/api/auth/wechat/{authorize,callback}, decision 007):
       // the callback links the member and sets a signed, single-use, 2-minute ticket cookie; this provider
@@ -67,12 +88,12 @@ export function authOptions(): NextAuthOptions {
         id: "wechat",
         name: "WeChat",
         credentials: { brand: { type: "text" } },
-        async authorize(_credentials, req) {
+        authorize: guarded(async (_credentials, req) => {
           const { memberId, created } = await redeemWechatTicket(cookieValue(req?.headers, WECHAT_TICKET_COOKIE));
           const merged = await mergeAnonymousFavourites(memberId, cookieValue(req?.headers, FAVOURITES_COOKIE));
           await audit({ actor: `member:${memberId}`, action: "member.sign_in", ip: clientIp(req?.headers), detail: { method: "wechat", created, merged } });
           return { id: memberId, name: null, kind: "member" };
-        },
+        }),
       }),
     ],
     callbacks: {

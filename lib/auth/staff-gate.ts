@@ -35,10 +35,16 @@ export async function staffGate(request: NextRequest): Promise<{ redirect: NextR
     url.pathname = "/staff/sign-in";
     url.search = `?next=${encodeURIComponent(request.nextUrl.pathname)}${claims ? "&expired=1" : ""}`;
     const response = NextResponse.redirect(url);
-    if (name) response.cookies.delete(name);
+    // Clear a dead staff session (or an unreadable cookie); a shopper's session is left alone.
+    if (name && (!claims || claims.kind === "staff")) expireSessionCookie(response, name);
     return { redirect: response };
   }
   if (now - claims.lastSeenAt < REFRESH_AFTER_SECONDS) return { cookie: null };
   const value = await encode({ token: { ...token, lastSeenAt: now }, secret: appSecret(), maxAge: LIFETIME.member.absoluteSeconds });
   return { cookie: { name: name!, value } };
+}
+
+/** Deletes a session cookie; a __Secure- cookie is only deleted by a Secure Set-Cookie. */
+export function expireSessionCookie(response: NextResponse, name: string): void {
+  response.cookies.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
 }

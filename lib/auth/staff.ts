@@ -36,6 +36,11 @@ export async function authenticateStaff(raw: unknown, ip: string): Promise<Staff
     where: { OR: [{ username: login }, { phone: login }] },
     select: { id: true, name: true, role: true, brandId: true, storeId: true, active: true, passwordHash: true },
   });
+  // Username and phone of one account share one counter, so switching between them buys no extra guesses.
+  if (staff && !(await hitRateLimit(`staff-sign-in:account:${staff.id}`, LIMITS.perLogin)).allowed) {
+    await audit({ actor: `staff:${staff.id}`, action: "staff.sign_in_failed", target: `login:${login}`, ip, detail: { reason: "rate_limited" } });
+    return { ok: false, code: "rate_limited", message: `尝试次数过多，请 15 分钟后再试 / Too many attempts, try again in 15 min` };
+  }
   // Verify against a decoy when there is no account, so the answer takes as long either way.
   const valid = await verifyPassword(parsed.data.password, staff?.passwordHash ?? (await decoyPasswordHash()));
   if (!staff || !valid || !staff.active) {

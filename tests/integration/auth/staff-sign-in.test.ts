@@ -36,4 +36,11 @@ describe("staff sign-in", () => {
     expect(blocked).toMatchObject({ ok: false, code: "rate_limited" });
     expect(blocked.ok === false && blocked.message).toMatch(/分钟后再试/);
   });
+
+  it("username and phone of one account share one counter", async () => {
+    for (let i = 0; i < 10; i++) {
+      await authenticateStaff({ login: i % 2 ? "lumi.sh01.manager" : "13900000004", password: `guess-${i}-yyyy` }, `10.2.0.${i}`);
+    }
+    expect(await authenticateStaff({ login: "13900000004", password: DEMO_STAFF_PASSWORD }, "10.2.0.50")).toMatchObject({ ok: false, code: "rate_limited" });
+  });
 });

@@ -4,6 +4,7 @@ import { requestLoginCode } from "@/lib/auth/otp";
 import { lastDevCode, SmsNotConfiguredError } from "@/lib/sms";
 import { apiError, withErrors } from "@/lib/http/errors";
 import { isSameOrigin } from "@/lib/http/origin";
+import { clientIp } from "@/lib/http/client-ip";
 
 const body = z.object({ phone: z.string().max(32) });
 
@@ -13,7 +14,7 @@ export async function POST(request: NextRequest) {
     if (!isSameOrigin(request)) return apiError("forbidden", "来源不被允许 / Cross-site request refused");
     const parsed = body.safeParse(await request.json().catch(() => null));
     if (!parsed.success) return apiError("bad_request", "请输入手机号 / Enter your mobile number");
-    const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+    const ip = clientIp(request.headers.get("x-forwarded-for"));
     try {
       const result = await requestLoginCode(parsed.data.phone, ip);
       if (!result.ok) {

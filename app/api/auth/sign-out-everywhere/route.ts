@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { currentPrincipal, SESSION_COOKIES } from "@/lib/auth/session";
 import { revokeAllSessions } from "@/lib/auth/revocation";
+import { expireSessionCookie } from "@/lib/auth/staff-gate";
 import { apiError, withErrors } from "@/lib/http/errors";
 import { isSameOrigin } from "@/lib/http/origin";
 
@@ -12,7 +13,7 @@ export async function POST(request: NextRequest) {
     if (principal.kind === "anonymous") return apiError("forbidden", "请先登录 / Please sign in");
     await revokeAllSessions(principal);
     const response = NextResponse.json({ ok: true });
-    for (const name of SESSION_COOKIES) response.cookies.delete(name);
+    for (const name of SESSION_COOKIES) expireSessionCookie(response, name);
     return response;
   });
 }
