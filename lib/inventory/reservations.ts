@@ -30,50 +30,50 @@ function isConstraintFailure(error: unknown): boolean {
   return /CHECK constraint|NOT NULL constraint|constraint failed|violat/i.test(text);
 }
 
+/** One conditional UPDATE of `reserved` per line plus its ledger row, all in one batch: all lines or none. */
+async function changeReserved(
+  raw: ReservationLine[],
+  reason: "RESERVE" | "RELEASE",
+  guard: (l: ReservationLine) => Prisma.Sql,
+  opts: Options,
+): Promise<"done" | "refused"> {
+  const lines = z.array(reservationLine).min(1).max(50).parse(raw);
+  const now = opts.now ?? new Date();
+  const statements = lines.flatMap((l) => {
+    const delta = reason === "RESERVE" ? l.quantity : -l.quantity;
+    return [
+      db.$executeRaw`
+        UPDATE "Inventory" SET "reserved" = "reserved" + ${delta}, "updatedAt" = ${now}
+        WHERE "storeId" = ${l.storeId} AND "skuId" = ${l.skuId} AND ${guard(l)}`,
+      db.$executeRaw`
+        INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
+        SELECT ${crypto.randomUUID()}, ${l.storeId}, ${l.skuId}, ${reason}, 0, ${delta}, i."onHand",
+               CASE WHEN changes() = 1 THEN i."reserved" ELSE -1 END, ${opts.actor}, ${opts.reference}, '', ${now}
+        FROM (SELECT 1) LEFT JOIN "Inventory" i ON i."storeId" = ${l.storeId} AND i."skuId" = ${l.skuId}`,
+    ];
+  });
+  try {
+    await db.$transaction(statements);
+    return "done";
+  } catch (error) {
+    if (isConstraintFailure(error)) return "refused";
+    throw error;
+  }
+}
+
 /**
  * Reserves every line or none. `safetyStock` (online orders) keeps each store's safety stock back; a
  * counter sale in the store itself may pass false.
  */
 export async function reserveStock(raw: ReservationLine[], opts: Options): Promise<void> {
-  const lines = z.array(reservationLine).min(1).max(50).parse(raw);
-  const now = opts.now ?? new Date();
-  const statements = lines.flatMap((l) => [
-    db.$executeRaw`
-      UPDATE "Inventory" SET "reserved" = "reserved" + ${l.quantity}, "updatedAt" = ${now}
-      WHERE "storeId" = ${l.storeId} AND "skuId" = ${l.skuId}
-        AND "onHand" - "reserved" - ${opts.safetyStock === false ? 0 : Prisma.sql`(SELECT "safetyStock" FROM "Store" WHERE "id" = ${l.storeId})`} >= ${l.quantity}`,
-    db.$executeRaw`
-      INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
-      SELECT ${crypto.randomUUID()}, ${l.storeId}, ${l.skuId}, 'RESERVE', 0, ${l.quantity}, i."onHand",
-             CASE WHEN changes() = 1 THEN i."reserved" ELSE -1 END, ${opts.actor}, ${opts.reference}, '', ${now}
-      FROM (SELECT 1) LEFT JOIN "Inventory" i ON i."storeId" = ${l.storeId} AND i."skuId" = ${l.skuId}`,
-  ]);
-  try {
-    await db.$transaction(statements);
-  } catch (error) {
-    if (isConstraintFailure(error)) throw new InsufficientStockError(lines);
-    throw error;
-  }
+  const kept = (l: ReservationLine) =>
+    opts.safetyStock === false ? Prisma.sql`0` : Prisma.sql`(SELECT "safetyStock" FROM "Store" WHERE "id" = ${l.storeId})`;
+  const result = await changeReserved(raw, "RESERVE", (l) => Prisma.sql`"onHand" - "reserved" - ${kept(l)} >= ${l.quantity}`, opts);
+  if (result === "refused") throw new InsufficientStockError(raw);
 }
 
 /** Gives reserved units back (order cancelled or unpaid, hold expired): all lines or none, with ledger rows. */
 export async function releaseReservation(raw: ReservationLine[], opts: Options): Promise<void> {
-  const lines = z.array(reservationLine).min(1).max(50).parse(raw);
-  const now = opts.now ?? new Date();
-  const statements = lines.flatMap((l) => [
-    db.$executeRaw`
-      UPDATE "Inventory" SET "reserved" = "reserved" - ${l.quantity}, "updatedAt" = ${now}
-      WHERE "storeId" = ${l.storeId} AND "skuId" = ${l.skuId} AND "reserved" >= ${l.quantity}`,
-    db.$executeRaw`
-      INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
-      SELECT ${crypto.randomUUID()}, ${l.storeId}, ${l.skuId}, 'RELEASE', 0, ${-l.quantity}, i."onHand",
-             CASE WHEN changes() = 1 THEN i."reserved" ELSE -1 END, ${opts.actor}, ${opts.reference}, '', ${now}
-      FROM (SELECT 1) LEFT JOIN "Inventory" i ON i."storeId" = ${l.storeId} AND i."skuId" = ${l.skuId}`,
-  ]);
-  try {
-    await db.$transaction(statements);
-  } catch (error) {
-    if (isConstraintFailure(error)) throw new Error("释放数量超过已预留 / Releasing more than is reserved");
-    throw error;
-  }
+  const result = await changeReserved(raw, "RELEASE", (l) => Prisma.sql`"reserved" >= ${l.quantity}`, opts);
+  if (result === "refused") throw new Error("释放数量超过已预留 / Releasing more than is reserved");
 }
