@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { FAVOURITES_COOKIE } from "@/lib/favourites/anonymous";
-import { FavouriteError, favouriteInput, setMemberFavourite, toggleAnonymousFavourite } from "@/lib/favourites/service";
+import { FavouriteError, favouriteInput, toggleShopperFavourite } from "@/lib/favourites/service";
 import { currentPrincipal } from "@/lib/auth/session";
 
 export type FavouriteResult = { ok: true; favourited: boolean } | { ok: false; message: string };
@@ -18,10 +18,10 @@ export async function toggleFavouriteAction(raw: unknown): Promise<FavouriteResu
   if (!parsed.success) return { ok: false, message: "参数无效 / Invalid request" };
   const jar = await cookies();
   try {
-    const result = await toggleAnonymousFavourite(jar.get(FAVOURITES_COOKIE)?.value, parsed.data);
-    // Readable by the page's script (to draw the heart) and lax, so it survives WeChat's redirects.
     const principal = await currentPrincipal();
-    if (principal.kind === "member") await setMemberFavourite(principal.memberId, parsed.data, result.favourited);
+    const memberId = principal.kind === "member" ? principal.memberId : null;
+    const result = await toggleShopperFavourite(jar.get(FAVOURITES_COOKIE)?.value, parsed.data, memberId);
+    // Readable by the page's script (to draw the heart) and lax, so it survives WeChat's redirects.
     jar.set(FAVOURITES_COOKIE, result.cookie, { path: "/", sameSite: "lax", httpOnly: false, maxAge: HALF_YEAR, secure: process.env.COOKIE_SECURE === "true" });
     return { ok: true, favourited: result.favourited };
   } catch (error) {

@@ -17,35 +17,82 @@ export class FavouriteError extends Error {
   }
 }
 
-/**
- * Toggles an anonymous favourite: the product must exist; a colour, size or store that doesn't belong
- * to it is dropped rather than stored. Returns the new cookie value.
- */
+/** What a favourite refers to, checked once: the product must exist; a colour, size or store that doesn't belong to it is dropped. */
+type ResolvedFavourite = {
+  productId: string;
+  skuId: string | null;
+  storeId: string | null;
+  entry: Omit<AnonymousFavourite, "t">;
+};
+
+async function resolveFavourite(input: FavouriteInput): Promise<ResolvedFavourite> {
+  const product = await db.product.findFirst({
+    where: { styleCode: input.styleCode, active: true, brand: { slug: input.brand } },
+    select: { id: true, brandId: true, skus: { select: { id: true, colorCode: true, size: true } } },
+  });
+  if (!product) throw new FavouriteError("unknown_product", "商品不存在 / Product not found");
+  const colorOk = input.colorCode && product.skus.some((s) => s.colorCode === input.colorCode);
+  const sku = colorOk && input.size ? product.skus.find((s) => s.colorCode === input.colorCode && s.size === input.size) : undefined;
+  const found = input.storeCode
+    ? await db.store.findUnique({ where: { brandId_code: { brandId: product.brandId, code: input.storeCode } }, select: { id: true, code: true, kind: true } })
+    : null;
+  const store = found && found.kind !== "WAREHOUSE" ? found : null;
+  return {
+    productId: product.id,
+    skuId: sku?.id ?? null,
+    storeId: store?.id ?? null,
+    entry: {
+      b: input.brand,
+      p: input.styleCode,
+      ...(colorOk ? { c: input.colorCode } : {}),
+      ...(sku ? { z: input.size } : {}),
+      ...(store ? { s: store.code } : {}),
+    },
+  };
+}
+
+function toggleInCookie(cookie: string | undefined, resolved: ResolvedFavourite, now: Date) {
+  const { entries, favourited } = toggleFavourite(decodeFavourites(cookie), { ...resolved.entry, t: Math.floor(now.getTime() / 1000) });
+  return { cookie: encodeFavourites(entries), favourited, count: entries.filter((e) => e.b === resolved.entry.b).length };
+}
+
+async function mirrorToMember(memberId: string, r: ResolvedFavourite, favourited: boolean): Promise<void> {
+  if (!favourited) {
+    await db.favourite.deleteMany({ where: { memberId, productId: r.productId } });
+    return;
+  }
+  const data = { skuId: r.skuId, storeId: r.storeId };
+  await db.favourite.upsert({ where: { memberId_productId: { memberId, productId: r.productId } }, create: { memberId, productId: r.productId, ...data }, update: data });
+}
+
+/** Toggles an anonymous favourite in the signed cookie. Returns the new cookie value. */
 export async function toggleAnonymousFavourite(
   cookie: string | undefined,
   input: FavouriteInput,
   now: Date = new Date(),
 ): Promise<{ cookie: string; favourited: boolean; count: number }> {
-  const product = await db.product.findFirst({
-    where: { styleCode: input.styleCode, active: true, brand: { slug: input.brand } },
-    select: { brandId: true, skus: { select: { colorCode: true, size: true } } },
-  });
-  if (!product) throw new FavouriteError("unknown_product", "商品不存在 / Product not found");
-  const colorOk = input.colorCode && product.skus.some((s) => s.colorCode === input.colorCode);
-  const sizeOk = colorOk && input.size && product.skus.some((s) => s.colorCode === input.colorCode && s.size === input.size);
-  const store = input.storeCode
-    ? await db.store.findUnique({ where: { brandId_code: { brandId: product.brandId, code: input.storeCode } }, select: { code: true, kind: true } })
-    : null;
-  const entry: AnonymousFavourite = {
-    b: input.brand,
-    p: input.styleCode,
-    ...(colorOk ? { c: input.colorCode } : {}),
-    ...(sizeOk ? { z: input.size } : {}),
-    ...(store && store.kind !== "WAREHOUSE" ? { s: store.code } : {}),
-    t: Math.floor(now.getTime() / 1000),
-  };
-  const { entries, favourited } = toggleFavourite(decodeFavourites(cookie), entry);
-  return { cookie: encodeFavourites(entries), favourited, count: entries.filter((e) => e.b === input.brand).length };
+  return toggleInCookie(cookie, await resolveFavourite(input), now);
+}
+
+/** Sets or clears a favourite in a signed-in member's own favourites. */
+export async function setMemberFavourite(memberId: string, input: FavouriteInput, favourited: boolean): Promise<void> {
+  await mirrorToMember(memberId, await resolveFavourite(input), favourited);
+}
+
+/**
+ * The favourite button: toggles this device's cookie and, for a signed-in member, their own favourites
+ * the same way — the product, colour, size and store are checked once for both.
+ */
+export async function toggleShopperFavourite(
+  cookie: string | undefined,
+  input: FavouriteInput,
+  memberId: string | null,
+  now: Date = new Date(),
+): Promise<{ cookie: string; favourited: boolean; count: number }> {
+  const resolved = await resolveFavourite(input);
+  const result = toggleInCookie(cookie, resolved, now);
+  if (memberId) await mirrorToMember(memberId, resolved, result.favourited);
+  return result;
 }
 
 export type FavouriteView = {
@@ -82,24 +129,6 @@ export async function loadMemberFavourites(memberId: string, brandId: string, br
     })),
     brandId,
   );
-}
-
-/** Mirrors a favourite toggle into a signed-in member's own favourites. */
-export async function setMemberFavourite(memberId: string, input: FavouriteInput, favourited: boolean): Promise<void> {
-  const product = await db.product.findFirst({
-    where: { styleCode: input.styleCode, brand: { slug: input.brand } },
-    select: { id: true, brandId: true, skus: { where: { colorCode: input.colorCode ?? "", size: input.size ?? "" }, select: { id: true } } },
-  });
-  if (!product) throw new FavouriteError("unknown_product", "商品不存在 / Product not found");
-  if (!favourited) {
-    await db.favourite.deleteMany({ where: { memberId, productId: product.id } });
-    return;
-  }
-  const store = input.storeCode
-    ? await db.store.findFirst({ where: { brandId: product.brandId, code: input.storeCode, kind: { not: "WAREHOUSE" } }, select: { id: true } })
-    : null;
-  const data = { skuId: product.skus[0]?.id ?? null, storeId: store?.id ?? null };
-  await db.favourite.upsert({ where: { memberId_productId: { memberId, productId: product.id } }, create: { memberId, productId: product.id, ...data }, update: data });
 }
 
 async function favouriteViews(entries: AnonymousFavourite[], brandId: string): Promise<FavouriteView[]> {

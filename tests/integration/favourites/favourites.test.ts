@@ -7,7 +7,7 @@ beforeAll(() => {
 
 describe("anonymous favourites", async () => {
   const { decodeFavourites } = await import("@/lib/favourites/anonymous");
-  const { toggleAnonymousFavourite, loadAnonymousFavourites, mergeAnonymousFavourites, FavouriteError, loadMemberFavourites, setMemberFavourite } = await import("@/lib/favourites/service");
+  const { toggleAnonymousFavourite, loadAnonymousFavourites, mergeAnonymousFavourites, FavouriteError, loadMemberFavourites, setMemberFavourite, toggleShopperFavourite } = await import("@/lib/favourites/service");
 
   async function sample() {
     const brand = await db.brand.findUniqueOrThrow({ where: { slug: "lumi" } });
@@ -69,6 +69,22 @@ describe("anonymous favourites", async () => {
     const other = await db.member.create({ data: { phone: "13900000889" } });
     expect(await loadMemberFavourites(other.id, brand.id, "lumi")).toEqual([]);
     await setMemberFavourite(member.id, input, false);
+    expect(await loadMemberFavourites(member.id, brand.id, "lumi")).toEqual([]);
+  });
+
+  it("the favourite button toggles the cookie and a signed-in member's favourites together", async () => {
+    const { brand, product, sku, store } = await sample();
+    const member = await db.member.create({ data: { phone: "13900000890" } });
+    const input = { brand: "lumi", styleCode: product.styleCode, colorCode: sku.colorCode, size: sku.size, storeCode: store.code };
+    const on = await toggleShopperFavourite(undefined, input, member.id);
+    expect(on.favourited).toBe(true);
+    expect(decodeFavourites(on.cookie)).toHaveLength(1);
+    expect(await loadMemberFavourites(member.id, brand.id, "lumi")).toHaveLength(1);
+    const off = await toggleShopperFavourite(on.cookie, input, member.id);
+    expect(off.favourited).toBe(false);
+    expect(await loadMemberFavourites(member.id, brand.id, "lumi")).toEqual([]);
+    // Anonymous: only the cookie changes.
+    expect((await toggleShopperFavourite(undefined, input, null)).favourited).toBe(true);
     expect(await loadMemberFavourites(member.id, brand.id, "lumi")).toEqual([]);
   });
 });
