@@ -1,4 +1,10 @@
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** A member joins a brand (tier NORMAL, no points) the first time they sign in from it; later calls change nothing. */
+export async function joinBrand(client: Prisma.TransactionClient, memberId: string, brandId: string): Promise<void> {
+  await client.memberBrand.upsert({ where: { memberId_brandId: { memberId, brandId } }, create: { memberId, brandId }, update: {} });
+}
 
 /**
  * The member behind a verified phone number (one member per person across the group's brands), created on
@@ -8,13 +14,7 @@ export async function findOrCreateMemberByPhone(phone: string, brandSlug: string
   const brand = brandSlug ? await db.brand.findUnique({ where: { slug: brandSlug }, select: { id: true } }) : null;
   const existing = await db.member.findUnique({ where: { phone }, select: { id: true } });
   const member = existing ?? (await db.member.upsert({ where: { phone }, create: { phone }, update: {}, select: { id: true } }));
-  if (brand) {
-    await db.memberBrand.upsert({
-      where: { memberId_brandId: { memberId: member.id, brandId: brand.id } },
-      create: { memberId: member.id, brandId: brand.id },
-      update: {},
-    });
-  }
+  if (brand) await joinBrand(db, member.id, brand.id);
   return { id: member.id, created: !existing };
 }
 

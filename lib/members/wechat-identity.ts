@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { joinBrand } from "./identity";
 import { sign } from "@/lib/security/app-secret";
 
 // Shoppers who sign in with WeChat (docs/decisions/007-wechat-oauth.md).
@@ -86,13 +87,7 @@ async function link(input: WechatIdentityInput, brandId: string | null): Promise
       await tx.wechatIdentity.update({ where: { id: identity.id }, data: { unionId } });
     }
 
-    if (brandId) {
-      await tx.memberBrand.upsert({
-        where: { memberId_brandId: { memberId, brandId } },
-        create: { memberId, brandId },
-        update: {},
-      });
-    }
+    if (brandId) await joinBrand(tx, memberId, brandId);
     return { id: memberId, created };
   });
 }
