@@ -3,6 +3,9 @@ import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { ANONYMOUS, type Principal } from "./policy";
 import { isSessionExpired, nowSeconds } from "./session-lifetime";
 
+/** next-auth's session cookie: the __Secure- name behind HTTPS (COOKIE_SECURE), the plain one otherwise. */
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+
 // What we keep in the session JWT (next-auth): who, and the clock the lifetime rules need.
 export type SessionClaims = {
   kind: "staff" | "member";

@@ -5,10 +5,9 @@ import { decode } from "next-auth/jwt";
 import { appSecret } from "@/lib/security/app-secret";
 import { audit } from "@/lib/audit/log";
 import { decide, type Capability, type Principal, type Scope } from "./policy";
-import { claimsOf, principalOf } from "./principal";
+import { claimsOf, principalOf, SESSION_COOKIES } from "./principal";
 import { isStillValid } from "./revocation";
 
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
 /** Who is asking, from the session cookie; a forged, expired or malformed cookie is anonymous. */
 export async function currentPrincipal(): Promise<Principal> {

@@ -1,13 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { decode, encode } from "next-auth/jwt";
 import { appSecret } from "@/lib/security/app-secret";
-import { claimsOf } from "./principal";
+import { claimsOf, SESSION_COOKIES } from "./principal";
 import { isSessionExpired, LIFETIME, nowSeconds } from "./session-lifetime";
 
 // The proxy's part of staff access: /guide and /admin need a live staff session, and each visit slides its
 // idle window. Role and brand/store scope are checked by the pages themselves (lib/auth/session.ts).
 const STAFF_AREA = /^\/(guide|admin)(\/|$)/;
-const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 /** Rewrite the cookie at most once a minute, not on every request. */
 const REFRESH_AFTER_SECONDS = 60;
 
@@ -20,7 +19,7 @@ export function isStaffArea(pathname: string): boolean {
  * cookie to attach to the response.
  */
 export async function staffGate(request: NextRequest): Promise<{ redirect: NextResponse } | { cookie: { name: string; value: string } | null }> {
-  const name = COOKIE_NAMES.find((n) => request.cookies.has(n));
+  const name = SESSION_COOKIES.find((n) => request.cookies.has(n));
   const raw = name ? request.cookies.get(name)?.value : undefined;
   const now = nowSeconds();
   let token = null;

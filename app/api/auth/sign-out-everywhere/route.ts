@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { currentPrincipal, SESSION_COOKIES } from "@/lib/auth/session";
+import { currentPrincipal } from "@/lib/auth/session";
+import { SESSION_COOKIES } from "@/lib/auth/principal";
 import { revokeAllSessions } from "@/lib/auth/revocation";
 import { expireSessionCookie } from "@/lib/auth/staff-gate";
 import { apiError, withErrors } from "@/lib/http/errors";
