@@ -1,0 +1,101 @@
+import crypto from "node:crypto";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+type PrismaPromise<T> = Prisma.PrismaPromise<T>;
+import type { StockReason } from "@/lib/generated/prisma/enums";
+
+// Every stock change of the app is built here: per line, one conditional UPDATE of Inventory and its
+// StockLedger row, as statements a caller puts in ONE batch transaction together with its own writes (an
+// order, a refund...). No interactive transaction (they fail under concurrency on SQLite, decision 010).
+// The ledger INSERT reads SQLite's changes(): when the guarded UPDATE changed nothing, the row's
+// reservedAfter is -1 and the ledger's CHECK constraint aborts the whole batch — all lines or none.
+
+export const stockLine = z.object({
+  storeId: z.string().min(1),
+  skuId: z.string().min(1),
+  quantity: z.number().int().positive().max(99),
+});
+export type StockLine = z.infer<typeof stockLine>;
+
+export type Movement = "RESERVE" | "RELEASE" | "SELL" | "RETURN";
+export type MovementContext = { actor: string; reference: string; now: Date; note?: string; safetyStock?: boolean };
+
+/** Thrown by callers when a batch with stock statements was refused by the database's constraints. */
+export class InsufficientStockError extends Error {
+  readonly code = "insufficient_stock";
+  constructor(readonly lines: StockLine[]) {
+    super("库存不足，请减少数量或换一家门店 / Not enough stock: lower the quantity or choose another store");
+  }
+}
+
+/** True when a batch failed on a CHECK / NOT NULL / UNIQUE guard rather than on something unexpected. */
+export function isConstraintFailure(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? error);
+  return /CHECK constraint|NOT NULL constraint|UNIQUE constraint|constraint failed|violat/i.test(text);
+}
+
+function effect(movement: Movement, q: number): { onHand: number; reserved: number; reason: StockReason } {
+  switch (movement) {
+    case "RESERVE":
+      return { onHand: 0, reserved: q, reason: "RESERVE" };
+    case "RELEASE":
+      return { onHand: 0, reserved: -q, reason: "RELEASE" };
+    case "SELL": // reserved units leave the store: handed over or shipped
+      return { onHand: -q, reserved: -q, reason: "SELL" };
+    case "RETURN":
+      return { onHand: q, reserved: 0, reason: "RETURN" };
+  }
+}
+
+function guard(movement: Movement, l: StockLine, keepSafetyStock: boolean): Prisma.Sql {
+  const kept = keepSafetyStock ? Prisma.sql`(SELECT "safetyStock" FROM "Store" WHERE "id" = ${l.storeId})` : Prisma.sql`0`;
+  switch (movement) {
+    case "RESERVE":
+      return Prisma.sql`"onHand" - "reserved" - ${kept} >= ${l.quantity}`;
+    case "RELEASE":
+    case "SELL":
+      return Prisma.sql`"reserved" >= ${l.quantity}`;
+    case "RETURN":
+      return Prisma.sql`1 = 1`;
+  }
+}
+
+/** The statements of one movement of every line; put them in the caller's batch transaction. */
+export function stockStatements(movement: Movement, raw: StockLine[], ctx: MovementContext): PrismaPromise<number>[] {
+  const lines = z.array(stockLine).min(1).max(50).parse(raw);
+  return lines.flatMap((l) => {
+    const e = effect(movement, l.quantity);
+    const statements: PrismaPromise<number>[] = [];
+    if (movement === "RETURN") {
+      // Goods may come back to a store that never stocked the SKU: create its inventory row first.
+      statements.push(db.$executeRaw`
+        INSERT INTO "Inventory" ("id", "storeId", "skuId", "onHand", "reserved", "updatedAt")
+        VALUES (${crypto.randomUUID()}, ${l.storeId}, ${l.skuId}, 0, 0, ${ctx.now})
+        ON CONFLICT ("storeId", "skuId") DO NOTHING`);
+    }
+    statements.push(
+      db.$executeRaw`
+        UPDATE "Inventory" SET "onHand" = "onHand" + ${e.onHand}, "reserved" = "reserved" + ${e.reserved}, "updatedAt" = ${ctx.now}
+        WHERE "storeId" = ${l.storeId} AND "skuId" = ${l.skuId} AND ${guard(movement, l, ctx.safetyStock !== false)}`,
+      db.$executeRaw`
+        INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
+        SELECT ${crypto.randomUUID()}, ${l.storeId}, ${l.skuId}, ${e.reason}, ${e.onHand}, ${e.reserved}, i."onHand",
+               CASE WHEN changes() = 1 THEN i."reserved" ELSE -1 END, ${ctx.actor}, ${ctx.reference}, ${ctx.note ?? ""}, ${ctx.now}
+        FROM (SELECT 1) LEFT JOIN "Inventory" i ON i."storeId" = ${l.storeId} AND i."skuId" = ${l.skuId}`,
+    );
+    return statements;
+  });
+}
+
+/** Sums the same (store, SKU) so one UPDATE carries each pair (and the guard sees the whole quantity). */
+export function mergeStockLines(lines: StockLine[]): StockLine[] {
+  const byKey = new Map<string, StockLine>();
+  for (const l of lines) {
+    const key = `${l.storeId}\u0000${l.skuId}`;
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? { ...seen, quantity: seen.quantity + l.quantity } : { ...l });
+  }
+  return [...byKey.values()];
+}
