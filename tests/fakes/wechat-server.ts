@@ -7,6 +7,11 @@ import type { AddressInfo } from "node:net";
 //   GET /connect/oauth2/authorize   (open.weixin.qq.com) the consent step: 302 to redirect_uri?code&state
 //   GET /sns/oauth2/access_token    (api.weixin.qq.com)  code → access token, openid, unionid
 //   GET /sns/userinfo               (api.weixin.qq.com)  nickname, avatar; snsapi_userinfo only
+// and the server-to-server credentials behind the JS-SDK (JS-SDK 说明文档, 附录1):
+//   GET /cgi-bin/token              (api.weixin.qq.com)  client_credential → access token (7200 s)
+//   GET /cgi-bin/ticket/getticket   (api.weixin.qq.com)  access token → jsapi_ticket (7200 s)
+// A new client_credential token leaves the previous ones usable for 5 more minutes, then they answer
+// 40001 (WeChat's documented overlap; what several instances refreshing on their own run into).
 // As WeChat does, API errors are HTTP 200 with {"errcode": N, "errmsg": "..., rid: ..."} and JSON is
 // sent as text/plain. Codes live 5 minutes and are single use; access tokens live 7200 s. The fake's
 // clock can be moved (advance()) to expire them.
@@ -39,6 +44,12 @@ interface IssuedToken {
   expiresAt: number;
 }
 
+interface IssuedApiToken {
+  expiresAt: number;
+  /** Set when a newer token was issued: usable until then (5 minutes' overlap), 40001 after. */
+  supersededUntil?: number;
+}
+
 export interface FakeRequest {
   method: string;
   path: string;
@@ -60,18 +71,26 @@ export interface FakeWechat {
   /** The fake's clock, in ms since the epoch; starts at the real time. */
   now(): number;
   advance(ms: number): void;
-  /** While true, /sns/* requests get no answer at all (a hung upstream, for timeout tests). */
+  /** While true, /sns/* and /cgi-bin/* requests get no answer at all (a hung upstream, for timeout tests). */
   stall(on: boolean): void;
+  /**
+   * What WeChat checks at wx.config: the signature over an unexpired jsapi_ticket this fake issued, the
+   * nonce, the timestamp and the page url (without #fragment). True when some such ticket matches.
+   */
+  verifyJssdkSignature(input: { nonceStr: string; timestamp: number | string; url: string; signature: string }): boolean;
   close(): Promise<void>;
 }
 
 const CODE_TTL_MS = 5 * 60 * 1000;
 const TOKEN_TTL_S = 7200;
+const TOKEN_OVERLAP_MS = 5 * 60 * 1000;
 
 export async function startFakeWechat(options: { appId: string; appSecret: string; authorizedDomains?: string[] }): Promise<FakeWechat> {
   const users = new Map<string, FakeWechatUser>();
   const codes = new Map<string, IssuedCode>();
   const tokens = new Map<string, IssuedToken>();
+  const apiTokens = new Map<string, IssuedApiToken>();
+  const tickets = new Map<string, { expiresAt: number }>();
   const requests: FakeRequest[] = [];
   let current: FakeWechatUser | undefined;
   let offset = 0;
@@ -128,7 +147,32 @@ export async function startFakeWechat(options: { appId: string; appSecret: strin
       return;
     }
 
-    if (url.pathname.startsWith("/sns/") && stalled) return; // never answers; closed by close()
+    if ((url.pathname.startsWith("/sns/") || url.pathname.startsWith("/cgi-bin/")) && stalled) return; // never answers; closed by close()
+
+    if (url.pathname === "/cgi-bin/token") {
+      if (query.grant_type !== "client_credential") return fail(40002, "invalid grant_type");
+      if (query.appid !== options.appId) return fail(40013, "invalid appid");
+      if (query.secret !== options.appSecret) return fail(40125, "invalid appsecret");
+      for (const older of apiTokens.values()) {
+        if (older.supersededUntil === undefined) older.supersededUntil = now() + TOKEN_OVERLAP_MS;
+      }
+      const accessToken = random(96);
+      apiTokens.set(accessToken, { expiresAt: now() + TOKEN_TTL_S * 1000 });
+      return json({ access_token: accessToken, expires_in: TOKEN_TTL_S });
+    }
+
+    if (url.pathname === "/cgi-bin/ticket/getticket") {
+      if (!query.access_token) return fail(41001, "access_token missing");
+      const token = apiTokens.get(query.access_token);
+      if (!token || (token.supersededUntil !== undefined && now() >= token.supersededUntil)) {
+        return fail(40001, "invalid credential, access_token is invalid or not latest");
+      }
+      if (now() >= token.expiresAt) return fail(42001, "access_token expired");
+      if (query.type !== "jsapi" && query.type !== "wx_card") return fail(40097, "invalid args");
+      const ticket = random(64);
+      tickets.set(ticket, { expiresAt: now() + TOKEN_TTL_S * 1000 });
+      return json({ errcode: 0, errmsg: "ok", ticket, expires_in: TOKEN_TTL_S });
+    }
 
     if (url.pathname === "/sns/oauth2/access_token") {
       if (query.appid !== options.appId) return fail(40013, "invalid appid");
@@ -201,6 +245,14 @@ export async function startFakeWechat(options: { appId: string; appSecret: strin
     },
     stall(on) {
       stalled = on;
+    },
+    verifyJssdkSignature({ nonceStr, timestamp, url, signature }) {
+      const page = url.split("#")[0];
+      return [...tickets].some(([ticket, { expiresAt }]) => {
+        if (now() >= expiresAt) return false;
+        const plain = `jsapi_ticket=${ticket}&noncestr=${nonceStr}&timestamp=${timestamp}&url=${page}`;
+        return crypto.createHash("sha1").update(plain).digest("hex") === signature;
+      });
     },
     close() {
       return new Promise<void>((resolve) => {
