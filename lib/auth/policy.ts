@@ -15,6 +15,7 @@ export const ANONYMOUS: Principal = { kind: "anonymous" };
 export type Capability =
   | "member.self" // a member's own profile, favourites, orders
   | "guide.workspace" // the guide's phone workspace for a store
+  | "store.fulfil" // a store's counter: hand-overs, mall receipts, shipping, returns (any staff of that store)
   | "store.operate" // a store's orders, stock and transfers (manager)
   | "brand.manage" // a brand's catalog, stores, staff, DM catalogs (brand admin)
   | "group.manage"; // every brand, group-level settings (admin)
@@ -25,10 +26,10 @@ export type Scope = { brandId?: string; storeId?: string; memberId?: string };
 export type Decision = "allow" | "unauthenticated" | "forbidden";
 
 const STAFF_CAPABILITIES: Record<StaffRole, readonly Capability[]> = {
-  ADMIN: ["guide.workspace", "store.operate", "brand.manage", "group.manage"],
-  BRAND_ADMIN: ["guide.workspace", "store.operate", "brand.manage"],
-  STORE_MANAGER: ["guide.workspace", "store.operate"],
-  GUIDE: ["guide.workspace"],
+  ADMIN: ["guide.workspace", "store.fulfil", "store.operate", "brand.manage", "group.manage"],
+  BRAND_ADMIN: ["guide.workspace", "store.fulfil", "store.operate", "brand.manage"],
+  STORE_MANAGER: ["guide.workspace", "store.fulfil", "store.operate"],
+  GUIDE: ["guide.workspace", "store.fulfil"],
 };
 
 function staffReaches(p: Extract<Principal, { kind: "staff" }>, scope: Scope): boolean {

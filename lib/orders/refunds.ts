@@ -1,0 +1,95 @@
+import crypto from "node:crypto";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { paymentProvider, PaymentProviderError, type PaymentProvider } from "@/lib/payments";
+import { stockStatements } from "@/lib/inventory/movements";
+import { OrderRefused } from "./errors";
+import { runOrderBatch, transitionStatements } from "./transitions";
+import { statusAfterRefund } from "./state-machine";
+import type { StaffActor } from "./staff-actor";
+
+// Returns at any store of the brand, and the money going back through the way it came in. The goods, the
+// order line counters, the refund row and the order's status change in one batch; the provider is called
+// after it (a network call never sits inside a transaction) and a failed call leaves the refund FAILED,
+// visible to staff, to retry.
+
+export const returnInput = z.object({
+  orderId: z.string().min(1),
+  lines: z
+    .array(z.object({ orderLineId: z.string().min(1), quantity: z.number().int().min(1, "数量至少为 1 / Quantity must be at least 1").max(99) }))
+    .min(1, "请选择退货商品 / Choose what is returned"),
+  reason: z.string().trim().max(200).default(""),
+});
+
+/** Sends a recorded refund to the payment provider (or books it as paid back at the mall's cashier). */
+export async function requestRefund(refundId: string, provider: PaymentProvider = paymentProvider()): Promise<"SUCCEEDED" | "PENDING" | "FAILED"> {
+  const refund = await db.refund.findUniqueOrThrow({
+    where: { id: refundId },
+    select: { id: true, outRefundNo: true, amountFen: true, reason: true, status: true, order: { select: { paymentMethod: true, payments: { where: { status: "SUCCEEDED" }, select: { outTradeNo: true, amountFen: true, provider: true } } } } },
+  });
+  if (refund.status === "SUCCEEDED") return "SUCCEEDED";
+  const payment = refund.order.payments[0];
+  if (refund.amountFen === 0 || refund.order.paymentMethod === "MALL_CASHIER" || !payment) {
+    // Cash taken at the mall's till goes back at the mall's till: the staff member hands it over there.
+    await db.refund.update({ where: { id: refund.id }, data: { status: "SUCCEEDED", providerRefundId: refund.order.paymentMethod === "MALL_CASHIER" ? "mall-cashier" : null } });
+    return "SUCCEEDED";
+  }
+  try {
+    const result = await provider.refund({ outTradeNo: payment.outTradeNo, outRefundNo: refund.outRefundNo, refundFen: refund.amountFen, totalFen: payment.amountFen, reason: refund.reason.slice(0, 80) });
+    const status = result.status === "SUCCESS" ? "SUCCEEDED" : "PENDING";
+    await db.refund.update({ where: { id: refund.id }, data: { status, providerRefundId: result.refundId } });
+    return status;
+  } catch (error) {
+    if (!(error instanceof PaymentProviderError)) throw error;
+    console.warn(`[refund] ${refund.outRefundNo} failed: ${error.message}`);
+    await db.refund.update({ where: { id: refund.id }, data: { status: "FAILED" } });
+    return "FAILED";
+  }
+}
+
+/**
+ * Takes goods back at `staff.storeId` (any store of the order's brand): stock returns to that store with a
+ * RETURN ledger row, the lines' refunded counts grow (never past what was sold: a CHECK constraint), and the
+ * money for those units goes back. The delivery fee is refunded with the last returned unit.
+ */
+export async function returnOrderLines(staff: StaffActor, raw: z.input<typeof returnInput>, now = new Date()) {
+  const input = returnInput.parse(raw);
+  const order = await db.order.findUnique({
+    where: { id: input.orderId },
+    select: { id: true, number: true, brandId: true, status: true, fulfilment: true, totalFen: true, refundedFen: true, deliveryFen: true, lines: true, _count: { select: { refunds: true } } },
+  });
+  if (!order || order.brandId !== staff.brandId) throw new OrderRefused("not_found", "订单不存在 / Order not found", 404);
+  if (!["COMPLETED", "PARTIALLY_REFUNDED"].includes(order.status)) {
+    throw new OrderRefused("not_returnable", "订单尚未完成交付，请取消订单而非退货 / The order has not been handed over yet", 409);
+  }
+  let amountFen = 0;
+  const byLine = new Map(order.lines.map((l) => [l.id, l]));
+  const returning = input.lines.map((r) => {
+    const line = byLine.get(r.orderLineId);
+    if (!line) throw new OrderRefused("unknown_line", "订单中没有该商品 / That item is not in this order", 400);
+    if (r.quantity > line.soldQty - line.refundedQty) {
+      throw new OrderRefused("too_many", `「${line.productName}」最多可退 ${line.soldQty - line.refundedQty} 件 / At most ${line.soldQty - line.refundedQty} of "${line.productName}" can be returned`, 400);
+    }
+    amountFen += line.unitPriceFen * r.quantity;
+    return { line, quantity: r.quantity };
+  });
+  const unitsLeft = order.lines.reduce((n, l) => n + l.soldQty - l.refundedQty, 0) - returning.reduce((n, r) => n + r.quantity, 0);
+  if (unitsLeft === 0) amountFen += order.deliveryFen;
+  const refundedFen = order.refundedFen + amountFen;
+  const to = statusAfterRefund(refundedFen, order.totalFen);
+  const refundId = crypto.randomUUID();
+  const reference = `order:${order.number}`;
+  await runOrderBatch([
+    ...transitionStatements(order, to, `staff:${staff.staffId}`, now, input.reason || "return", { refundedFenDelta: amountFen }),
+    db.refund.create({
+      data: {
+        id: refundId, orderId: order.id, outRefundNo: `${order.number}R${order._count.refunds + 1}`, amountFen, storeId: staff.storeId, actor: `staff:${staff.staffId}`, reason: input.reason,
+        lines: { create: returning.map((r) => ({ orderLineId: r.line.id, quantity: r.quantity, amountFen: r.line.unitPriceFen * r.quantity })) },
+      },
+    }),
+    ...returning.map((r) => db.$executeRaw`UPDATE "OrderLine" SET "refundedQty" = "refundedQty" + ${r.quantity} WHERE "id" = ${r.line.id}`),
+    ...stockStatements("RETURN", returning.map((r) => ({ storeId: staff.storeId, skuId: r.line.skuId, quantity: r.quantity })), { actor: `staff:${staff.staffId}`, reference, now, note: input.reason }),
+  ]);
+  const refundStatus = await requestRefund(refundId);
+  return { refundId, amountFen, status: to, refundStatus };
+}
