@@ -1,7 +1,12 @@
-// Runs once when a server process starts: set the SQLite pragmas before the first request.
+// Runs once when a server process starts: set the SQLite pragmas before the first request, start the sweeper.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { ensurePragmas } = await import("@/lib/db");
     await ensurePragmas().catch((error) => console.error("[startup] database not ready:", error instanceof Error ? error.message : error));
+    // Unpaid orders and try-on holds give their stock back: once now (after a crash or restart), then every minute.
+    if (process.env.ORDER_SWEEPER !== "off") {
+      const { startSweeper } = await import("@/lib/orders/sweeper");
+      startSweeper();
+    }
   }
 }

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
-import { paymentProvider, type PaymentNotice, type PaymentProvider, type PrepayResult } from "@/lib/payments";
+import { paymentProvider, PaymentNotificationRejected, type PaymentNotice, type PaymentProvider, type PrepayResult } from "@/lib/payments";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { abortUnlessChanged, LOST_RACE_ERROR } from "@/lib/db-guard";
 import { OrderRefused } from "./errors";
@@ -57,7 +57,7 @@ export async function startPayment(
  * before is a duplicate; CLOSED/PAYERROR close a pending payment and leave the order to the sweeper; money
  * arriving for an order the sweeper already cancelled is refunded at once (its stock went back on sale).
  */
-export async function applyPaymentNotice(notice: PaymentNotice, source: string, now = new Date()): Promise<PaymentOutcome> {
+export async function applyPaymentNotice(notice: PaymentNotice, source: string, now = new Date(), provider?: PaymentProvider): Promise<PaymentOutcome> {
   const payment = await db.payment.findUnique({
     where: { outTradeNo: notice.outTradeNo },
     select: { id: true, status: true, amountFen: true, provider: true, order: { select: { id: true, number: true, status: true, fulfilment: true, storeId: true } } },
@@ -97,7 +97,7 @@ export async function applyPaymentNotice(notice: PaymentNotice, source: string, 
       eventStatement(order.id, "CANCELLED", "CANCELLED", "system:late-payment", now, "late payment refunded", false),
     ]);
     if (result !== "done") return "duplicate";
-    await requestRefund(refundId);
+    await requestRefund(refundId, provider);
     return "late_refunded";
   }
   // Already PAID or beyond: a repeat in other words; record the notice so it is not looked at again.
@@ -133,4 +133,30 @@ export async function confirmSandboxPayment(number: string, memberId: string, no
     "SANDBOX",
     now,
   );
+}
+
+export type NotificationReceipt = { status: 204 } | { status: 400 | 404; code: string; message: string };
+
+/**
+ * A provider's notification as it arrived over HTTP: verified and decrypted by the provider, then applied.
+ * Anything that fails verification is refused (4xx, so a genuine one is retried) and changes nothing.
+ */
+export async function receivePaymentNotification(request: { headers: Headers; body: string }, provider: PaymentProvider = paymentProvider(), now = new Date()): Promise<NotificationReceipt> {
+  let notice: PaymentNotice;
+  try {
+    notice = await provider.parseNotification(request);
+  } catch (error) {
+    if (!(error instanceof PaymentNotificationRejected)) throw error;
+    console.warn(`[payment] notification refused: ${error.reason}`);
+    return { status: 400, code: "FAIL", message: `验签失败 / ${error.reason}` };
+  }
+  try {
+    const outcome = await applyPaymentNotice(notice, provider.name, now, provider);
+    if (outcome !== "duplicate") console.log(`[payment] ${notice.outTradeNo} ${notice.state}: ${outcome}`);
+    return { status: 204 };
+  } catch (error) {
+    if (!(error instanceof OrderRefused)) throw error;
+    console.warn(`[payment] notification for ${notice.outTradeNo} not applied: ${error.code}`);
+    return { status: error.status === 404 ? 404 : 400, code: "FAIL", message: error.message };
+  }
 }

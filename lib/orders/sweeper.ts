@@ -32,7 +32,7 @@ export async function sweepExpired(now = new Date(), provider: PaymentProvider =
     if (order.payments.length && provider.name === "WECHAT_PAY") {
       const notice = await provider.query(order.payments[0]!.outTradeNo).catch(() => null);
       if (notice?.state === "SUCCESS") {
-        await applyPaymentNotice(notice, "query", now);
+        await applyPaymentNotice(notice, "query", now, provider);
         result.paidLate++;
         continue;
       }

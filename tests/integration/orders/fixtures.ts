@@ -16,7 +16,7 @@ export async function newSku(brandId: string, priceFen?: number) {
   const n = `${process.pid % 1000}`.padStart(3, "0") + `${++made}`.padStart(4, "0") + `${crypto.randomInt(0, 100)}`.padStart(2, "0");
   const body = `699${n}`.slice(0, 12);
   return db.sku.create({
-    data: { productId: product.id, gtin: makeGtin13(body), colorCode: `T${made}`, colorName: `测试${made}`, colorHex: "#888888", size: "T", sizeOrder: 99, priceFen: priceFen ?? null },
+    data: { productId: product.id, gtin: makeGtin13(body), colorCode: `T${crypto.randomBytes(3).toString("hex")}`, colorName: `测试${made}`, colorHex: "#888888", size: "T", sizeOrder: 99, priceFen: priceFen ?? null },
     include: { product: true },
   });
 }
