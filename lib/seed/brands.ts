@@ -12,6 +12,10 @@ export type SeedBrand = {
   colorAccent: string;
   colorInk: string;
   logoUrl: string;
+  shipFromDirect: boolean;
+  shipFromFranchise: boolean;
+  deliveryFeeFen: number;
+  freeDeliveryFromFen: number;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -37,6 +41,10 @@ export function generateBrands(): SeedBrand[] {
       colorAccent: "#F6E7E9",
       colorInk: "#1A1A1A",
       logoUrl: "/brands/lumi.svg",
+      shipFromDirect: true,
+      shipFromFranchise: true,
+      deliveryFeeFen: 1000,
+      freeDeliveryFromFen: 29900,
       createdAt: at,
       updatedAt: at,
     },
@@ -50,6 +58,11 @@ export function generateBrands(): SeedBrand[] {
       colorAccent: "#E8EEF4",
       colorInk: "#15202B",
       logoUrl: "/brands/nord.svg",
+      // NORD's franchisees keep their stock for walk-in customers: online orders ship from direct stores and the warehouse.
+      shipFromDirect: true,
+      shipFromFranchise: false,
+      deliveryFeeFen: 1200,
+      freeDeliveryFromFen: 39900,
       createdAt: at,
       updatedAt: at,
     },
