@@ -3,7 +3,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { stockStatements } from "@/lib/inventory/movements";
 import { OrderRefused } from "./errors";
-import { eventStatement, runOrderBatch, transitionStatements } from "./transitions";
+import { eventStatement, OrderChangedMeanwhile, runOrderBatch, transitionStatements } from "./transitions";
+import { abortUnlessChanged } from "@/lib/db-guard";
 import { normalisePickupCode, pickupCodeHash } from "./pickup-code";
 import { requestRefund } from "./refunds";
 import { HOLDS_STOCK } from "./state-machine";
@@ -128,25 +129,36 @@ export async function handOver(staff: StaffActor, scanned: string, presentLineId
   return { number: order.number, status: to, handedOver: present.length, missing: missing.length, refundedFen: missingFen, refundStatus };
 }
 
-/** A store ships its lines of a delivery order; the order is SHIPPED when the last store has shipped. */
+/** A store ships its lines of a delivery order; the order is SHIPPED once no store has anything left to send. */
 export async function shipStoreLines(staff: StaffActor, orderId: string, trackingNo: string, now = new Date()) {
   const order = staffOrder(await loadOrder({ id: orderId }), staff);
   if (order.fulfilment !== "DELIVERY") throw new OrderRefused("not_delivery", "这不是送货订单 / This is not a delivery order", 400);
   if (order.status !== "PAID") throw new OrderRefused("not_shippable", "订单未支付或已发货 / The order is not paid or already shipped", 409);
   const mine = order.lines.filter((l) => l.storeId === staff.storeId && open(l) > 0);
   if (!mine.length) throw new OrderRefused("nothing_to_ship", "本店没有该订单待发的商品 / This store has nothing of this order to ship", 409);
-  const othersOpen = order.lines.some((l) => l.storeId !== staff.storeId && open(l) > 0);
   const actor = `staff:${staff.staffId}`;
   const note = `shipped from ${staff.storeId}${trackingNo ? `, tracking ${trackingNo}` : ""}`;
+  // Each line moves only from the state read above (two people shipping at once: the second batch fails).
   await runOrderBatch([
-    ...(othersOpen
-      ? // Not the last store: the order stays PAID; the guard still insists it is PAID.
-        [db.$executeRaw`UPDATE "Order" SET "updatedAt" = ${now} WHERE "id" = ${order.id} AND "status" = 'PAID'`, eventStatement(order.id, "PAID", "PAID", actor, now, note, true)]
-      : transitionStatements(order, "SHIPPED", actor, now, note)),
+    db.$executeRaw`UPDATE "Order" SET "updatedAt" = ${now} WHERE "id" = ${order.id} AND "status" = 'PAID'`,
+    eventStatement(order.id, "PAID", "PAID", actor, now, note, true),
+    ...mine.flatMap((l) => [
+      db.$executeRaw`UPDATE "OrderLine" SET "soldQty" = "soldQty" + ${open(l)} WHERE "id" = ${l.id} AND "soldQty" = ${l.soldQty} AND "releasedQty" = ${l.releasedQty}`,
+      abortUnlessChanged(`line ${l.id}`),
+    ]),
     ...stockStatements("SELL", mine.map((l) => ({ storeId: l.storeId, skuId: l.skuId, quantity: open(l) })), { actor, reference: `order:${order.number}`, now }),
-    ...mine.map((l) => db.$executeRaw`UPDATE "OrderLine" SET "soldQty" = "soldQty" + ${open(l)} WHERE "id" = ${l.id} AND "soldQty" + "releasedQty" = ${l.soldQty + l.releasedQty}`),
   ]);
-  return { status: othersOpen ? "PAID" : "SHIPPED" };
+  // Re-read rather than trust what we saw: another store may have shipped its part meanwhile.
+  const after = await loadOrder({ id: order.id });
+  if (after && after.status === "PAID" && after.lines.every((l) => open(l) === 0)) {
+    try {
+      await runOrderBatch(transitionStatements(after, "SHIPPED", actor, now, "all lines shipped"));
+    } catch (error) {
+      if (!(error instanceof OrderChangedMeanwhile)) throw error;
+    }
+    return { status: "SHIPPED" as const };
+  }
+  return { status: after?.status ?? "PAID" };
 }
 
 /** The member has the parcel: SHIPPED → COMPLETED (the sweeper does it after AUTO_RECEIVE_DAYS otherwise). */
@@ -166,7 +178,11 @@ export async function cancelOrder(by: { memberId: string } | StaffActor, orderId
   if (!order || (isMember ? order.memberId !== by.memberId : order.brandId !== (by as StaffActor).brandId)) {
     throw new OrderRefused("not_found", "订单不存在 / Order not found", 404);
   }
-  if (!isMember && order.storeId) atOwnStore(order, by as StaffActor);
+  if (!isMember) {
+    // Staff cancel at the collecting store, or (delivery) at a store that was to ship part of it.
+    if (order.storeId) atOwnStore(order, by as StaffActor);
+    else if (!order.lines.some((l) => l.storeId === (by as StaffActor).storeId)) throw new OrderRefused("not_found", "订单不存在 / Order not found", 404);
+  }
   if (!HOLDS_STOCK.includes(order.status) || order.lines.some((l) => l.soldQty > 0)) {
     throw new OrderRefused("not_cancellable", "订单已发货或已交付，请办理退货 / Already shipped or handed over: return it instead", 409);
   }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Fulfilment, OrderStatus } from "@/lib/generated/prisma/enums";
 import { assertTransition } from "./state-machine";
+import { LOST_RACE_ERROR } from "@/lib/db-guard";
 
 // A status change as statements for a batch transaction: the UPDATE names the status it expects, and the
 // event INSERT reads changes() — when another request moved the order first, toStatus is NULL, the NOT NULL
@@ -48,7 +49,8 @@ export async function runOrderBatch(statements: Prisma.PrismaPromise<unknown>[])
   try {
     await db.$transaction(statements);
   } catch (error) {
-    if (LOST_RACE.test(String((error as Error)?.message ?? error))) throw new OrderChangedMeanwhile();
+    const text = String((error as Error)?.message ?? error);
+    if (LOST_RACE.test(text) || LOST_RACE_ERROR.test(text)) throw new OrderChangedMeanwhile();
     throw error;
   }
 }
