@@ -8,6 +8,8 @@ import { findOrCreateMemberByPhone } from "@/lib/members/identity";
 import { redeemWechatTicket, WECHAT_TICKET_COOKIE, WechatSignInError } from "@/lib/members/wechat-identity";
 import { mergeAnonymousFavourites } from "@/lib/favourites/service";
 import { FAVOURITES_COOKIE } from "@/lib/favourites/anonymous";
+import { CART_COOKIE } from "@/lib/cart/anonymous";
+import { moveAnonymousCartToMember } from "@/lib/cart/sign-in";
 import { audit } from "@/lib/audit/log";
 import { claimsOf, type SessionClaims } from "./principal";
 import { isSessionExpired, LIFETIME, nowSeconds } from "./session-lifetime";
@@ -77,7 +79,8 @@ export function authOptions(): NextAuthOptions {
           const member = await findOrCreateMemberByPhone(result.phone, brand);
           // Favourites saved before signing in move into the member (the page then clears the cookie).
           const merged = await mergeAnonymousFavourites(member.id, cookieValue(req?.headers, FAVOURITES_COOKIE));
-          await audit({ actor: `member:${member.id}`, action: "member.sign_in", ip, detail: { method: "phone", created: member.created, merged } });
+          const mergedCart = await moveAnonymousCartToMember(member.id, cookieValue(req?.headers, CART_COOKIE));
+          await audit({ actor: `member:${member.id}`, action: "member.sign_in", ip, detail: { method: "phone", created: member.created, merged, mergedCart } });
           return { id: member.id, name: null, kind: "member" };
         }),
       }),
@@ -91,7 +94,8 @@ export function authOptions(): NextAuthOptions {
         authorize: guarded(async (_credentials, req) => {
           const { memberId, created } = await redeemWechatTicket(cookieValue(req?.headers, WECHAT_TICKET_COOKIE));
           const merged = await mergeAnonymousFavourites(memberId, cookieValue(req?.headers, FAVOURITES_COOKIE));
-          await audit({ actor: `member:${memberId}`, action: "member.sign_in", ip: clientIp(req?.headers), detail: { method: "wechat", created, merged } });
+          const mergedCart = await moveAnonymousCartToMember(memberId, cookieValue(req?.headers, CART_COOKIE));
+          await audit({ actor: `member:${memberId}`, action: "member.sign_in", ip: clientIp(req?.headers), detail: { method: "wechat", created, merged, mergedCart } });
           return { id: memberId, name: null, kind: "member" };
         }),
       }),

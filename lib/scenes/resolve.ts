@@ -23,9 +23,13 @@ export async function openScene(code: string, userAgent: string): Promise<SceneT
   const brand = scene.brand.slug;
   let path: string | null = null;
   if (scene.kind === "PRODUCT" && scene.product?.active) {
-    // A product tag scanned in a store opens the product with that store as "where I am".
+    // A product tag scanned in a store opens the product with that store as "where I am", and with the scene
+    // code, which checkout needs to accept a counter order as really placed from that store's tag.
     const query = new URLSearchParams({ from: "qr" });
-    if (scene.store?.active) query.set("store", scene.store.code);
+    if (scene.store?.active) {
+      query.set("store", scene.store.code);
+      query.set("scene", code);
+    }
     path = `/${brand}/p/${encodeURIComponent(scene.product.styleCode)}?${query.toString()}`;
   } else if (scene.kind === "STORE" && scene.store?.active) {
     path = `/${brand}/stores/${encodeURIComponent(scene.store.code)}?from=qr`;

@@ -29,7 +29,7 @@ describe("short links and QR scenes", () => {
     expect((await openScene(scene.code, "Mozilla/5.0"))?.path).toBe(`/${scene.brand.slug}/stores/${scene.store!.code}?from=qr`);
     const product = await db.product.findFirstOrThrow({ where: { brandId: scene.brandId } });
     const tag = await db.qrScene.create({ data: { code: "tagtest1", brandId: scene.brandId, kind: "PRODUCT", productId: product.id, storeId: scene.storeId } });
-    expect((await openScene(tag.code, "x"))?.path).toBe(`/${scene.brand.slug}/p/${product.styleCode}?from=qr&store=${scene.store!.code}`);
+    expect((await openScene(tag.code, "x"))?.path).toBe(`/${scene.brand.slug}/p/${product.styleCode}?from=qr&store=${scene.store!.code}&scene=${tag.code}`);
   });
 
   it("unknown, malformed and inactive codes resolve to nothing and record nothing", async () => {
