@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
 import { usePosition } from "./use-position";
 import { toggleFavouriteAction } from "./favourite-actions";
+import { BuyButtons, type BuyLabels } from "./buy-buttons";
 import type { StoreAvailability } from "@/lib/inventory/availability";
 import type { StockLevel } from "@/lib/inventory/levels";
 import { isOpenAt } from "@/lib/stores/hours";
@@ -48,6 +49,7 @@ export function ProductExperience(props: {
   skus: Sku[];
   cities: string[];
   labels: Labels;
+  buyLabels: BuyLabels;
   /** Server-rendered name and price, shown between the gallery and the picker. */
   children?: React.ReactNode;
 }) {
@@ -56,6 +58,7 @@ export function ProductExperience(props: {
   const [color, setColor] = useState(firstAvailable?.code ?? "");
   const [size, setSize] = useState<string | null>(null);
   const [sceneStore, setSceneStore] = useState<string | null>(null);
+  const [sceneCode, setSceneCode] = useState<string | null>(null);
   const [anchor, setAnchor] = useState<Anchor | null>(null);
   const [stores, setStores] = useState<StoreAvailability[] | null>(null);
   const [loadError, setLoadError] = useState(false);
@@ -82,6 +85,9 @@ export function ProductExperience(props: {
       setSceneStore(st);
       setAnchor({ kind: "store", code: st });
     }
+    // The tag's scene code travels on to checkout: it proves which store's tag was scanned (counter orders).
+    const sc = q.get("scene");
+    if (sc && /^[a-z0-9]{4,12}$/.test(sc)) setSceneCode(sc);
     setFavourited(readFavourites().some((f) => f.b === brand && f.p === styleCode));
   }, [brand, styleCode, colors, sizes]);
 
@@ -224,6 +230,15 @@ export function ProductExperience(props: {
             })}
           </div>
         </fieldset>
+
+        <BuyButtons
+          brand={brand}
+          sku={selectedSku ? { id: selectedSku.id, soldOut: selectedSku.soldOut } : null}
+          point={position.point}
+          sceneStore={sceneStore}
+          sceneCode={sceneCode}
+          labels={props.buyLabels}
+        />
       </div>
 
       <section aria-labelledby="nearby-title" className="mt-6 border-t-8 border-gray-50 px-4 pt-4" data-testid="nearby-stock">

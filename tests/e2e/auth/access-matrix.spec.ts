@@ -27,6 +27,7 @@ const ROUTES: Route[] = [
   { file: "app/[locale]/[brand]/stores/page.tsx", url: "/lumi/stores", expect: PUBLIC },
   { file: "app/[locale]/[brand]/stores/[code]/page.tsx", url: "/lumi/stores/SH01", expect: PUBLIC },
   { file: "app/[locale]/[brand]/favourites/page.tsx", url: "/lumi/favourites", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/cart/page.tsx", url: "/lumi/cart", expect: PUBLIC },
   { file: "app/[locale]/[brand]/me/page.tsx", url: "/lumi/me", expect: PUBLIC },
   { file: "app/[locale]/[brand]/sign-in/page.tsx", url: "/lumi/sign-in", expect: PUBLIC },
   { file: "app/[locale]/s/[code]/page.tsx", url: "/s/hs0tywt", expect: { default: "redirect" } },
@@ -65,6 +66,7 @@ const ROUTES: Route[] = [
 // Server actions ("use server" files), with who may call them; their behaviour has its own specs.
 const ACTIONS: Record<string, string> = {
   "components/shop/favourite-actions.ts": "anyone: toggles this device's favourites; a signed-in member's own favourites follow (session only, no ids taken)",
+  "components/shop/cart-actions.ts": "anyone: add, set quantity, remove in this device's bag (signed cookie); a signed-in member changes only their own lines (session only; another member's line id reads as not found)",
 };
 
 function serverActionFiles(dir: string): string[] {

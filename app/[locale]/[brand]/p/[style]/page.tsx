@@ -46,7 +46,7 @@ export default async function ProductPage({ params }: { params: Params }) {
   const data = await load(params);
   if (!data) notFound();
   const { brand, product } = data;
-  const [stores, t, ts] = await Promise.all([getShopperStores(brand.id), getTranslations("product"), getTranslations("stores")]);
+  const [stores, t, ts, tc] = await Promise.all([getShopperStores(brand.id), getTranslations("product"), getTranslations("stores"), getTranslations("cart")]);
   const en = locale === "en";
   const labelKeys = [
     "color", "size", "soldOut", "nearbyStock", "nearbyStockHint", "locate", "locating", "locationDenied", "inStock", "low", "none",
@@ -59,6 +59,10 @@ export default async function ProductPage({ params }: { params: Params }) {
     tencentMap: ts("tencentMap"),
     amap: ts("amap"),
   } as Parameters<typeof ProductExperience>[0]["labels"];
+  const buyLabels = {
+    ...Object.fromEntries((["addToBag", "buyNow", "added", "viewBag", "pickSizeToBuy", "sizeSoldOut"] as const).map((k) => [k, tc(k)])),
+    bagCount: tc.raw("bagCount") as string,
+  } as Parameters<typeof ProductExperience>[0]["buyLabels"];
 
   return (
     <article>
@@ -70,6 +74,7 @@ export default async function ProductPage({ params }: { params: Params }) {
         skus={product.skus.map(({ id, colorCode, size, soldOut }) => ({ id, colorCode, size, soldOut }))}
         cities={citiesOf(stores).map((c) => c.city)}
         labels={labels}
+        buyLabels={buyLabels}
       >
         <div className="px-4 pt-4">
           <nav className="text-xs text-muted" aria-label="breadcrumb">
