@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
 import { loadStaffProfile } from "@/lib/auth/staff-profile";
+import { storeQueue } from "@/lib/orders/queries";
+import { storeHolds } from "@/lib/holds/try-on";
 import { StaffHeader } from "@/components/staff/staff-header";
 
 export const metadata: Metadata = { title: "导购工作台 · Guide workspace", robots: { index: false } };
@@ -11,9 +15,37 @@ export default async function GuideHome() {
   if (principal.kind !== "staff") return null;
   const profile = await loadStaffProfile(principal.staffId);
   if (!profile) return null;
+  // The store counter's work, for staff who stand in a store (brand and group admins have none).
+  const storeId = principal.storeId;
+  const [queue, holds, t] = storeId ? await Promise.all([storeQueue(storeId, "prepare", 0), storeHolds(storeId), getTranslations("storeOps")]) : [null, null, null];
   return (
     <main className="mx-auto max-w-screen-sm">
       <StaffHeader title="导购工作台" profile={profile} />
+      {queue && holds && t ? (
+        <section className="p-4" aria-labelledby="store-counter">
+          <h2 id="store-counter" className="mb-3 text-base font-semibold">{t("home.title")}</h2>
+          <Link href="/guide/hand-over" className="mb-3 flex h-16 items-center justify-center rounded-2xl bg-black text-lg font-semibold text-white">
+            {t("home.handOver")}
+          </Link>
+          <ul className="grid grid-cols-2 gap-3">
+            {[
+              { href: "/guide/orders", label: t("home.toPrepare"), count: queue.counts.prepare },
+              { href: "/guide/orders?tab=ready", label: t("home.ready"), count: queue.counts.ready },
+              { href: "/guide/orders?tab=cashier", label: t("home.cashier"), count: queue.counts.cashier },
+              { href: "/guide/orders?tab=ship", label: t("home.toShip"), count: queue.counts.ship },
+              { href: "/guide/holds", label: t("home.holds"), count: holds.length },
+              { href: "/guide/returns", label: t("home.returns"), count: null },
+            ].map((tile) => (
+              <li key={tile.href}>
+                <Link href={tile.href} className="flex h-20 flex-col justify-center rounded-2xl border border-gray-200 px-4" data-testid="store-tile">
+                  <span className="text-sm text-gray-600">{tile.label}</span>
+                  {tile.count !== null ? <span className={`text-2xl font-semibold ${tile.count ? "text-red-600" : "text-gray-400"}`}>{tile.count}</span> : null}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p className="px-4 py-6 text-sm text-gray-600">工作台功能即将上线 · The workspace is coming.</p>
     </main>
   );

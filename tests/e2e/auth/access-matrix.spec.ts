@@ -16,6 +16,7 @@ type Outcome = "ok" | "signin" | "forbidden" | "redirect";
 type Route = { file: string; url: string; method?: "GET" | "POST"; expect: Partial<Record<Who, Outcome>> & { default: Outcome } };
 
 const PUBLIC = { default: "ok" } as const;
+const STORE_COUNTER = { default: "forbidden", anonymous: "signin", member: "signin", otherBrandMember: "signin", guide: "ok", otherStoreGuide: "ok", manager: "ok" } as const;
 const ROUTES: Route[] = [
   { file: "app/[locale]/page.tsx", url: "/", expect: PUBLIC },
   { file: "app/[locale]/offline/page.tsx", url: "/offline", expect: PUBLIC },
@@ -42,6 +43,12 @@ const ROUTES: Route[] = [
     url: "/guide",
     expect: { default: "ok", anonymous: "signin", member: "signin", otherBrandMember: "signin" },
   },
+  // The store counter: staff who stand in a store, each at their own store (another store's guide sees their
+  // own queue, not this one's); brand and group admins have no counter of their own.
+  { file: "app/[locale]/guide/orders/page.tsx", url: "/guide/orders?tab=ready", expect: STORE_COUNTER },
+  { file: "app/[locale]/guide/hand-over/page.tsx", url: "/guide/hand-over", expect: STORE_COUNTER },
+  { file: "app/[locale]/guide/returns/page.tsx", url: "/guide/returns?number=2601010000000", expect: STORE_COUNTER },
+  { file: "app/[locale]/guide/holds/page.tsx", url: "/guide/holds", expect: STORE_COUNTER },
   {
     file: "app/[locale]/admin/page.tsx",
     url: "/admin",
@@ -67,6 +74,10 @@ const ROUTES: Route[] = [
 const ACTIONS: Record<string, string> = {
   "components/shop/favourite-actions.ts": "anyone: toggles this device's favourites; a signed-in member's own favourites follow (session only, no ids taken)",
   "components/shop/cart-actions.ts": "anyone: add, set quantity, remove in this device's bag (signed cookie); a signed-in member changes only their own lines (session only; another member's line id reads as not found)",
+  "app/[locale]/guide/orders/actions.ts": "store staff (guide, manager) of a store, store.fulfil: ready, mall receipt, ship, cancel; only their own store's orders (the domain refuses another store's or brand's id); others get the sign-in/no-access message",
+  "app/[locale]/guide/hand-over/actions.ts": "store staff of a store, store.fulfil: look a pickup code up and hand over, only at the order's own store; 30 tries a minute per staff account",
+  "app/[locale]/guide/returns/actions.ts": "store staff of a store, store.fulfil: take back goods of any order of their own brand into their own store's stock",
+  "app/[locale]/guide/holds/actions.ts": "store staff of a store, store.fulfil: release a try-on hold at their own store only",
 };
 
 function serverActionFiles(dir: string): string[] {
