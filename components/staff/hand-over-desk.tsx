@@ -191,7 +191,7 @@ export function HandOverDesk({
                 maxLength={32}
                 required
                 disabled={pending}
-                className="h-14 w-full rounded-lg border border-gray-300 bg-white px-3 font-mono text-lg"
+                className="h-14 w-full rounded-lg border border-gray-300 bg-white px-3 font-mono text-lg placeholder:font-sans placeholder:text-base"
               />
               <button type="submit" disabled={pending} className="h-14 w-full rounded-full bg-black text-base font-medium text-white disabled:opacity-60">
                 {labels.receiptConfirm}

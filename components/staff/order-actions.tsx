@@ -141,7 +141,7 @@ export function OrderActions({
           }}
         >
           <label htmlFor={ids.receipt} className="block text-sm">{labels.receiptLabel}</label>
-          <input id={ids.receipt} value={receipt} onChange={(e) => setReceipt(e.target.value)} placeholder={labels.receiptPlaceholder} autoComplete="off" autoCapitalize="characters" maxLength={32} required className={`${input} font-mono`} disabled={pending} />
+          <input id={ids.receipt} value={receipt} onChange={(e) => setReceipt(e.target.value)} placeholder={labels.receiptPlaceholder} autoComplete="off" autoCapitalize="characters" maxLength={32} required className={`${input} font-mono placeholder:font-sans placeholder:text-base`} disabled={pending} />
           <button type="submit" className={primary} disabled={pending}>
             {labels.receiptConfirm}
           </button>
@@ -159,7 +159,7 @@ export function OrderActions({
           }}
         >
           <label htmlFor={ids.tracking} className="block text-sm">{labels.trackingLabel}</label>
-          <input id={ids.tracking} value={tracking} onChange={(e) => setTracking(e.target.value)} autoComplete="off" autoCapitalize="characters" maxLength={40} className={`${input} font-mono`} disabled={pending} />
+          <input id={ids.tracking} value={tracking} onChange={(e) => setTracking(e.target.value)} autoComplete="off" autoCapitalize="characters" maxLength={40} className={`${input} font-mono placeholder:font-sans placeholder:text-base`} disabled={pending} />
           <button type="submit" className={primary} disabled={pending}>
             {labels.ship}
           </button>

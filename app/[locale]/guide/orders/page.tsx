@@ -58,20 +58,23 @@ export default async function StoreOrdersPage({ params, searchParams }: Props) {
   return (
     <main className="pb-tabbar mx-auto max-w-screen-sm">
       <StaffHeader title={t("orders.title")} profile={profile} />
-      <nav aria-label={t("orders.title")} className="no-scrollbar sticky top-0 z-10 flex gap-2 overflow-x-auto border-b border-gray-200 bg-white px-3 py-2">
+      {/* Five short tabs that all fit one phone width: the current queue is always in view. */}
+      <nav aria-label={t("orders.title")} className="sticky top-0 z-10 grid grid-cols-5 gap-1 border-b border-gray-200 bg-white px-2 py-2">
         {QUEUES.map((q) => (
           <Link
             key={q}
             href={q === "prepare" ? "/guide/orders" : `/guide/orders?tab=${q}`}
             aria-current={q === queue ? "page" : undefined}
+            aria-label={t(`orders.tabs.${q}`)}
             data-testid={`queue-${q}`}
-            className={`flex h-12 shrink-0 items-center gap-1.5 rounded-full px-4 text-sm ${q === queue ? "bg-black text-white" : "bg-gray-100 text-gray-800"}`}
+            className={`flex h-16 flex-col items-center justify-center rounded-xl text-sm ${q === queue ? "bg-black text-white" : "bg-gray-100 text-gray-800"}`}
           >
-            {t(`orders.tabs.${q}`)}
-            {q !== "done" ? <span className={`min-w-6 rounded-full px-1.5 text-center text-xs ${q === queue ? "bg-white text-black" : counts[q] ? "bg-red-600 text-white" : "bg-gray-300"}`}>{counts[q]}</span> : null}
+            <span>{t(`orders.tabsShort.${q}`)}</span>
+            {q !== "done" ? <span className={`mt-0.5 min-w-6 rounded-full px-1.5 text-center text-xs ${q === queue ? "bg-white text-black" : counts[q] ? "bg-red-600 text-white" : "bg-gray-300"}`}>{counts[q]}</span> : null}
           </Link>
         ))}
       </nav>
+      <h2 className="px-4 pt-3 text-sm text-gray-600">{t(`orders.tabs.${queue}`)}</h2>
       {orders.length === 0 ? (
         <p className="px-4 py-12 text-center text-sm text-gray-500">{t("orders.empty")}</p>
       ) : (

@@ -95,7 +95,7 @@ export default async function ReturnsPage({ params, searchParams }: Props) {
                 <ul className="mt-2 space-y-0.5 text-xs text-gray-600" aria-label={t("returns.history")}>
                   {order.refunds.map((r) => (
                     <li key={r.id}>
-                      {when.format(r.createdAt)} · {formatYuan(r.amountFen)} · {r.store.name} · {r.status}
+                      {when.format(r.createdAt)} · {formatYuan(r.amountFen)} · {r.store.name} · {t(`returns.refundStatus.${r.status}`)}
                       {r.reason ? ` · ${r.reason}` : ""}
                     </li>
                   ))}
