@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
 import { usePosition } from "./use-position";
 import { toggleFavouriteAction } from "./favourite-actions";
+import { TryOnButton } from "./try-on-button";
 import { BuyButtons, type BuyLabels } from "./buy-buttons";
 import type { StoreAvailability } from "@/lib/inventory/availability";
 import type { StockLevel } from "@/lib/inventory/levels";
@@ -308,6 +309,7 @@ export function ProductExperience(props: {
                       onToggle={() => setOpenStore(openStore === s.code ? null : s.code)}
                       labels={labels}
                       levelLabel={levelLabel}
+                      hold={selectedSku && s.levels[selectedSku.id] !== "none" ? <TryOnButton brand={brand} storeCode={s.code} skuId={selectedSku.id} /> : null}
                     />
                   ))}
                 </tbody>
@@ -326,7 +328,7 @@ export function ProductExperience(props: {
   );
 }
 
-function StoreRow({ store: s, sizes, colors, colorSkus, skuOf, selectedSize, open, onToggle, labels, levelLabel }: {
+function StoreRow({ store: s, sizes, colors, colorSkus, skuOf, selectedSize, open, onToggle, labels, levelLabel, hold }: {
   store: StoreAvailability;
   sizes: string[];
   colors: Color[];
@@ -337,6 +339,8 @@ function StoreRow({ store: s, sizes, colors, colorSkus, skuOf, selectedSize, ope
   onToggle: () => void;
   labels: Labels;
   levelLabel: (l: StockLevel) => string;
+  /** The try-on hold button for the chosen size, when this store has it. */
+  hold?: React.ReactNode;
 }) {
   const openNow = isOpenAt(s, new Date());
   return (
@@ -349,6 +353,7 @@ function StoreRow({ store: s, sizes, colors, colorSkus, skuOf, selectedSize, ope
               {formatDistance(s.distanceM)} · <span className={openNow ? "text-ok" : ""}>{openNow ? labels.openNow : labels.closed}</span>
             </span>
           </button>
+          {hold}
         </th>
         {colorSkus.map((sku, i) => {
           const level: StockLevel = sku ? s.levels[sku.id] ?? "none" : "none";

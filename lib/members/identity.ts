@@ -42,3 +42,8 @@ export async function loadMemberCard(memberId: string, brandId: string): Promise
     joinedAt: (b?.joinedAt ?? new Date()).toISOString(),
   };
 }
+
+/** What checkout prefills for the member: their own mobile number and nickname (null when unknown). */
+export async function memberContact(memberId: string): Promise<{ phone: string | null; nickname: string } | null> {
+  return db.member.findUnique({ where: { id: memberId }, select: { phone: true, nickname: true } });
+}

@@ -130,3 +130,12 @@ export async function redeemWechatTicket(ticket: string | undefined, now: Date =
   if (!member) throw invalid();
   return { memberId, created: created === "1" };
 }
+
+/**
+ * The member's openid under one official account (WeChat Pay JSAPI needs the payer's openid for the
+ * account its appid names); null when they never signed in through that account.
+ */
+export async function wechatOpenIdOf(memberId: string, appId: string): Promise<string | null> {
+  const identity = await db.wechatIdentity.findFirst({ where: { memberId, appId }, orderBy: { createdAt: "desc" }, select: { openId: true } });
+  return identity?.openId ?? null;
+}

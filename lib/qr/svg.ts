@@ -5,3 +5,8 @@ import { publicBaseUrl } from "@/lib/site";
 export async function shortLinkQrSvg(code: string, baseUrl = publicBaseUrl()): Promise<string> {
   return QRCode.toString(`${baseUrl}/s/${code}`, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
 }
+
+/** Any short text as a QR code (SVG), e.g. a pickup code "MCPU:…" shown to staff at the counter. */
+export async function textQrSvg(text: string): Promise<string> {
+  return QRCode.toString(text, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+}

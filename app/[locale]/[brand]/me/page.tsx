@@ -23,7 +23,7 @@ export default async function MePage({ params }: { params: Params }) {
   setRequestLocale(toLocale(locale));
   const brand = await getBrand(slug);
   if (!brand) notFound();
-  const t = await getTranslations("me");
+  const [t, to] = await Promise.all([getTranslations("me"), getTranslations("orders")]);
   const principal = await currentPrincipal();
   const card = principal.kind === "member" ? await loadMemberCard(principal.memberId, brand.id) : null;
   return (
@@ -46,6 +46,8 @@ export default async function MePage({ params }: { params: Params }) {
         )}
       </section>
       <ul className="mt-4 divide-y divide-line border-y border-line">
+        <li><Link href={`/${slug}/orders`} className="flex justify-between px-4 py-3.5 text-sm" data-testid="my-orders-link">{to("myOrders")}<span aria-hidden="true">›</span></Link></li>
+        <li><Link href={`/${slug}/orders#holds`} className="flex justify-between px-4 py-3.5 text-sm">{to("myHolds")}<span aria-hidden="true">›</span></Link></li>
         <li><Link href={`/${slug}/favourites`} className="flex justify-between px-4 py-3.5 text-sm">{t("myFavourites")}<span aria-hidden="true">›</span></Link></li>
         <li><Link href={`/${slug}/stores`} className="flex justify-between px-4 py-3.5 text-sm">{t("storeFinder")}<span aria-hidden="true">›</span></Link></li>
       </ul>
