@@ -16,6 +16,9 @@ type Outcome = "ok" | "signin" | "forbidden" | "redirect";
 type Route = { file: string; url: string; method?: "GET" | "POST"; expect: Partial<Record<Who, Outcome>> & { default: Outcome } };
 
 const PUBLIC = { default: "ok" } as const;
+const MEMBER_ONLY_STREAMED = { default: "ok" } as const;
+/** How the matrix reports a JSON 404. */
+const NOT_FOUND = "status 404" as Outcome;
 const STORE_COUNTER = { default: "forbidden", anonymous: "signin", member: "signin", otherBrandMember: "signin", guide: "ok", otherStoreGuide: "ok", manager: "ok" } as const;
 const ROUTES: Route[] = [
   { file: "app/[locale]/page.tsx", url: "/", expect: PUBLIC },
@@ -31,6 +34,15 @@ const ROUTES: Route[] = [
   { file: "app/[locale]/[brand]/cart/page.tsx", url: "/lumi/cart", expect: PUBLIC },
   { file: "app/[locale]/[brand]/me/page.tsx", url: "/lumi/me", expect: PUBLIC },
   { file: "app/[locale]/[brand]/sign-in/page.tsx", url: "/lumi/sign-in", expect: PUBLIC },
+  // A member's checkout, pay sheet and orders: members only. Anyone else is sent to the shop's sign-in page,
+  // and an order number that is not the member's own gets the not-found page; both arrive after the shop's
+  // streamed loading shell, so the HTTP status is already 200 ("ok" here). The browser-level outcomes are
+  // asserted in tests/e2e/shop/orders.spec.ts; the JSON status route answers with real statuses.
+  { file: "app/[locale]/[brand]/checkout/page.tsx", url: "/lumi/checkout", expect: MEMBER_ONLY_STREAMED },
+  { file: "app/[locale]/[brand]/orders/page.tsx", url: "/lumi/orders", expect: MEMBER_ONLY_STREAMED },
+  { file: "app/[locale]/[brand]/orders/[number]/page.tsx", url: "/lumi/orders/2601010000000", expect: MEMBER_ONLY_STREAMED },
+  { file: "app/[locale]/[brand]/pay/[number]/page.tsx", url: "/lumi/pay/2601010000000", expect: MEMBER_ONLY_STREAMED },
+  { file: "app/api/shop/orders/[number]/status/route.ts", url: "/api/shop/orders/2601010000000/status", expect: { default: "forbidden", anonymous: "status 401" as Outcome, member: NOT_FOUND, otherBrandMember: NOT_FOUND } },
   { file: "app/[locale]/s/[code]/page.tsx", url: "/s/hs0tywt", expect: { default: "redirect" } },
   { file: "app/[locale]/staff/sign-in/page.tsx", url: "/staff/sign-in", expect: PUBLIC },
   {
@@ -73,6 +85,10 @@ const ROUTES: Route[] = [
 // Server actions ("use server" files), with who may call them; their behaviour has its own specs.
 const ACTIONS: Record<string, string> = {
   "components/shop/favourite-actions.ts": "anyone: toggles this device's favourites; a signed-in member's own favourites follow (session only, no ids taken)",
+  "components/shop/checkout-actions.ts": "signed-in members, member.self: place an order for themselves (the session names the member; the form's idempotency key makes a double tap one order); anyone else is told to sign in",
+  "components/shop/pay-actions.ts": "signed-in members, member.self: confirm the sandbox payment of their own order only (another's number is not found)",
+  "components/shop/order-actions.ts": "signed-in members, member.self: cancel or mark received their own order, end their own try-on hold (another's number or hold id is not found)",
+  "components/shop/try-on-actions.ts": "signed-in members, member.self: hold one unit at a store for themselves; anyone else gets a sign-in link",
   "components/shop/cart-actions.ts": "anyone: add, set quantity, remove in this device's bag (signed cookie); a signed-in member changes only their own lines (session only; another member's line id reads as not found)",
   "app/[locale]/guide/orders/actions.ts": "store staff (guide, manager) of a store, store.fulfil: ready, mall receipt, ship, cancel; only their own store's orders (the domain refuses another store's or brand's id); others get the sign-in/no-access message",
   "app/[locale]/guide/hand-over/actions.ts": "store staff of a store, store.fulfil: look a pickup code up and hand over, only at the order's own store; 30 tries a minute per staff account",
