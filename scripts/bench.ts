@@ -1,18 +1,35 @@
 // `npm run bench`: load-tests the shopper pages against a static page of the same build, in the same run,
-// and measures their first-load JS. Why it is built this way: docs/decisions/005-benchmarks.md.
+// measures their first-load JS, then places orders with 50 signed-in buyers and checks the database for
+// oversells. Why it is built this way: docs/decisions/005-benchmarks.md.
+import crypto from "node:crypto";
 import path from "node:path";
 import { emptyFirstLoadJs, firstLoadJs, type FirstLoadJs } from "./bench/bundle";
-import { BenchError, Cleanup, log, ROOT, sleep } from "./bench/env";
+import { BENCH_DB, BenchError, Cleanup, log, ROOT, SERVER_LOG, sleep } from "./bench/env";
 import { measure, probe, warmUp, type Probe } from "./bench/load";
 import { parseOptions, USAGE } from "./bench/options";
+import {
+  fileSize,
+  ORDER_PATH,
+  ORDER_PLAN,
+  OrderLedger,
+  placeOrders,
+  prepareOrders,
+  serverLogErrors,
+  serverSecret,
+  sessionCookies,
+  verifyOrders,
+  waitForQuiet,
+} from "./bench/orders";
 import { buildApp, prepareDatabase } from "./bench/prepare";
 import {
   type BenchReport,
   type BundleResult,
   checkBundle,
+  checkOrders,
   checkPage,
   commandLine,
   environment,
+  type OrderResult,
   type PageResult,
   printReport,
   statusSummary,
@@ -20,7 +37,7 @@ import {
   writeReport,
 } from "./bench/report";
 import { assertPortFree, type RunningServer, startServer } from "./bench/server";
-import { discoveryDatabase, resolveTargets } from "./bench/targets";
+import { discoveryDatabase, resolveTargets, type Target } from "./bench/targets";
 
 async function run(argv: string[], cleanup: Cleanup): Promise<number> {
   const opts = parseOptions(argv);
@@ -33,6 +50,8 @@ async function run(argv: string[], cleanup: Cleanup): Promise<number> {
   let baseUrl: string;
   let server: RunningServer | null = null;
   const managedServer = opts.baseUrl === null;
+  // The managed server signs sessions with a secret of this run, so the order phase can mint buyers' cookies.
+  const appSecret = managedServer ? crypto.randomBytes(32).toString("base64url") : null;
   if (opts.baseUrl !== null) {
     baseUrl = opts.baseUrl;
     log(`--base-url: benchmarking ${baseUrl} as it is (no database, build or server of our own)`);
@@ -40,13 +59,16 @@ async function run(argv: string[], cleanup: Cleanup): Promise<number> {
     await assertPortFree(opts.port);
     await prepareDatabase(cleanup);
     await buildApp(opts.build, cleanup);
-    server = await startServer(opts.port, opts.health, cleanup);
+    server = await startServer(opts.port, opts.health, cleanup, { APP_SECRET: appSecret! });
     baseUrl = server.baseUrl;
   }
 
   // 2. Pages.
   const dbFile = discoveryDatabase(opts, managedServer);
-  const targets = resolveTargets(opts, dbFile);
+  const targets: Target[] =
+    opts.only === "orders"
+      ? [{ name: "static", path: opts.staticPath, source: "the reference for the order placement's ratio" }]
+      : resolveTargets(opts, dbFile);
   for (const t of targets) log(`${t.name.padEnd(8)} ${t.path}  (${t.source})`);
 
   // Probe and warm every page before measuring any, so each one is measured with caches filled.
@@ -101,7 +123,7 @@ async function run(argv: string[], cleanup: Cleanup): Promise<number> {
 
   // 4. First-load JS.
   const firstLoad: BundleResult[] = [];
-  for (const t of targets) {
+  for (const t of opts.only === "orders" ? [] : targets) {
     log(`first-load JS of ${t.name}`);
     let bundle: FirstLoadJs & { error: string | null };
     try {
@@ -114,7 +136,20 @@ async function run(argv: string[], cleanup: Cleanup): Promise<number> {
     firstLoad.push({ ...bundle, name: t.name, path: t.path, check: t.name === "product" ? checkBundle(bundle) : null });
   }
 
-  // 5. Report.
+  // 5. Order placement, last: it writes into the database (buyers, stock budget, orders).
+  let orders: OrderResult | null = null;
+  let ordersSkipped: string | null = null;
+  if (opts.only !== "pages") {
+    const ordersDb = managedServer ? BENCH_DB : opts.db === null ? null : path.resolve(opts.db);
+    if (ordersDb === null) {
+      ordersSkipped = "--base-url without --db: the order phase writes buyers and stock into the server's database, name it with --db";
+      log(`orders: skipped (${ordersSkipped})`);
+    } else {
+      orders = await measureOrders(opts, baseUrl, ordersDb, appSecret ?? serverSecret(ROOT), server, pages.find((p) => p.name === "static"));
+    }
+  }
+
+  // 6. Report.
   const serverDied = server?.unexpectedExit() ?? null;
   const report: BenchReport = {
     date: new Date().toISOString(),
@@ -130,12 +165,16 @@ async function run(argv: string[], cleanup: Cleanup): Promise<number> {
     },
     serverDied,
     thresholds: THRESHOLDS,
+    only: opts.only,
     pages,
     firstLoadJs: firstLoad,
+    orders,
+    ordersSkipped,
     pass:
       serverDied === null &&
       pages.every((p) => p.check === null || p.check.pass) &&
-      firstLoad.every((b) => b.check === null || b.check.pass),
+      firstLoad.every((b) => b.check === null || b.check.pass) &&
+      (orders === null || orders.check.pass),
   };
   printReport(report);
   const written = writeReport(report);
@@ -145,6 +184,62 @@ async function run(argv: string[], cleanup: Cleanup): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+async function measureOrders(
+  opts: ReturnType<typeof parseOptions>,
+  baseUrl: string,
+  dbFile: string,
+  secret: string,
+  server: RunningServer | null,
+  reference: PageResult | undefined,
+): Promise<OrderResult> {
+  const setup = prepareOrders(dbFile, opts.brand, opts.connections);
+  log(
+    `orders: ${setup.members.length} buyers; store ${setup.store.code} (${setup.store.name}); ` +
+      `${ORDER_PLAN.hotBudgets.length} hot SKUs (${ORDER_PLAN.hotBudgets.join("/")} units), ${ORDER_PLAN.deepSkus} SKUs × ${ORDER_PLAN.deepBudget} units`,
+  );
+  const cookies = await sessionCookies(setup.members, secret);
+  const ledger = new OrderLedger();
+  const logFrom = server === null ? null : fileSize(SERVER_LOG);
+  // JSON in, JSON out: the page headers' Accept would only matter to pages.
+  const { accept: _accept, ...headers } = opts.headers;
+  const load = await placeOrders(baseUrl, setup, cookies, ledger, {
+    connections: opts.connections,
+    duration: opts.orderDuration,
+    warmup: opts.orderWarmup,
+    headers,
+  });
+  await waitForQuiet(dbFile, setup);
+  const integrity = verifyOrders(setup, ledger);
+  const died = server?.unexpectedExit() ?? null;
+  const logErrors = logFrom === null ? null : serverLogErrors(SERVER_LOG, logFrom);
+  const ratio = reference && reference.load.reqPerSec > 0 ? load.ordersPerSec / reference.load.reqPerSec : null;
+  log(
+    `  ${load.ordersPerSec.toFixed(0)} orders/s, p95 ${load.latencyMs.p95.toFixed(1)} ms; 201×${load.placed}, sold out×${load.soldOut}, ` +
+      `other×${load.otherNon2xx}, 5xx×${load.server5xx}, errors×${load.errors}; oversold ${integrity.oversoldUnits}` +
+      (integrity.problems.length > 0 ? `; PROBLEMS: ${integrity.problems.join("; ")}` : ""),
+  );
+  if (logErrors && logErrors.length > 0) log(`  server log: ${logErrors.length} suspicious lines, e.g. ${logErrors[0]}`);
+  return {
+    path: ORDER_PATH,
+    store: setup.store,
+    buyers: opts.connections,
+    durationS: opts.orderDuration,
+    warmupOrders: opts.orderWarmup,
+    skus: {
+      hot: ORDER_PLAN.hotBudgets.length,
+      hotBudgets: [...ORDER_PLAN.hotBudgets],
+      deep: ORDER_PLAN.deepSkus,
+      deepBudget: ORDER_PLAN.deepBudget,
+      hotShare: ORDER_PLAN.hotShare,
+    },
+    load,
+    ratioToStatic: ratio,
+    integrity,
+    serverLogErrors: logErrors,
+    check: checkOrders(load, integrity, died, logErrors),
+  };
 }
 
 async function main(): Promise<void> {

@@ -62,7 +62,7 @@ export function warmUp(url: string, amount: number, headers: Record<string, stri
   });
 }
 
-function percentile(sorted: Float64Array, p: number): number {
+export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length); // nearest-rank
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN;

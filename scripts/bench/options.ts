@@ -25,6 +25,12 @@ export interface BenchOptions {
   headers: Record<string, string>;
   /** Exit 1 when a target fails. */
   strict: boolean;
+  /** What to measure: the pages (static, product, category, first-load JS), the order placement, or both. */
+  only: "all" | "pages" | "orders";
+  /** Seconds of order placement (after the order warm-up). */
+  orderDuration: number;
+  /** Orders placed before measuring (deep SKUs only; 0 to skip). */
+  orderWarmup: number;
 }
 
 /** Shoppers open the catalog inside WeChat on a phone; the benchmark asks the way they do. */
@@ -36,11 +42,14 @@ export const USAGE = `Usage: npm run bench -- [options]
 
 Prepares bench-results/bench.db (migrate + seed), builds into .next-bench, starts
 \`next start\` on --port, load-tests a static page, a product page and a category page
-with autocannon, measures first-load JS, and writes bench-results/latest.{json,md}.
+with autocannon, measures first-load JS, then places orders with --connections signed-in
+buyers (POST /api/shop/orders) and checks the database for oversells, and writes
+bench-results/latest.{json,md}.
 
 Options
   --base-url <url>      benchmark a server that is already running (skips database, build, start)
-  --db <file>           SQLite file to discover pages from (with --base-url; default bench-results/bench.db, else data/app.db)
+  --db <file>           with --base-url: that server's SQLite file; pages are discovered from it (default
+                        bench-results/bench.db, else data/app.db) and the order phase needs it (no default)
   --port <n>            port for the bench server (default 3200)
   --no-build            reuse the .next-bench build when it exists
   --duration <s>        seconds of load per page (default 10)
@@ -53,8 +62,18 @@ Options
   --health <path>       readiness URL that must answer 200 (default /api/health)
   --user-agent <ua>     User-Agent header (default: WeChat on iPhone)
   --header "K: v"       extra request header; repeatable
+  --only <what>         pages: static, product, category and first-load JS only;
+                        orders: the static page (the ratio's reference) and order placement only;
+                        default: everything
+  --order-duration <s>  seconds of order placement (default 15)
+  --order-warmup <n>    orders placed before measuring, deep-stock SKUs only (default 100; 0 to skip)
   --strict              exit 1 when a target fails (default: always exit 0 after a complete run)
   -h, --help            this text
+
+Order placement writes into the database: --connections members bench_buyer_01… and the stock of 25 SKUs at one
+pickup store (ADJUST ledger rows, actor system:bench). With --base-url it runs only when --db names the
+server's database; the sessions are signed with APP_SECRET, else APP_SECRET_FILE, else data/.app-secret.
+The managed server gets a fresh APP_SECRET for each run.
 `;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number, min: number): number {
@@ -94,6 +113,9 @@ export function parseOptions(argv: string[]): BenchOptions {
         "user-agent": { type: "string" },
         header: { type: "string", multiple: true },
         strict: { type: "boolean" },
+        only: { type: "string" },
+        "order-duration": { type: "string" },
+        "order-warmup": { type: "string" },
       },
     });
   } catch (error) {
@@ -124,6 +146,9 @@ export function parseOptions(argv: string[]): BenchOptions {
   const brand = v.brand ?? "lumi";
   if (!/^[a-z0-9-]+$/.test(brand)) throw new BenchError(`--brand must be a brand slug, got "${brand}"`);
 
+  const only = v.only ?? "all";
+  if (only !== "all" && only !== "pages" && only !== "orders") throw new BenchError(`--only must be pages or orders, got "${only}"`);
+
   return {
     help: v.help ?? false,
     baseUrl,
@@ -140,5 +165,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     db: v.db ?? null,
     headers,
     strict: v.strict ?? false,
+    only,
+    orderDuration: positiveInt("order-duration", v["order-duration"], 15, 1),
+    orderWarmup: positiveInt("order-warmup", v["order-warmup"], 100, 0),
   };
 }

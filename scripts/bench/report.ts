@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import type { FirstLoadJs } from "./bundle";
 import { RESULTS_DIR, ROOT } from "./env";
 import type { LoadResult, Probe } from "./load";
+import type { OrderIntegrity, OrderLoad, OrderSetup } from "./orders";
 import type { Target, TargetName } from "./targets";
 
 /** The goals the pages are held to (docs/decisions/005-benchmarks.md). */
@@ -17,6 +18,8 @@ export const THRESHOLDS = {
   maxP95Ms: 150,
   /** Product page: first-load JS, gzip -9, in kB of 1000 bytes (as `next build` prints them). */
   maxFirstLoadKbGzip: 130,
+  /** Order placement: 201s per second sustained with 50 buyers, with no oversell and no 5xx. */
+  minOrdersPerSec: 100,
 } as const;
 
 export interface Check {
@@ -60,9 +63,30 @@ export interface BenchReport {
   /** How the bench server ended when it ended before the run did (killed, crashed); null otherwise. */
   serverDied: string | null;
   thresholds: typeof THRESHOLDS;
+  /** What was measured (--only). */
+  only: "all" | "pages" | "orders";
   pages: PageResult[];
   firstLoadJs: BundleResult[];
+  /** Null when not measured (--only pages) or skipped (reason in `ordersSkipped`). */
+  orders: OrderResult | null;
+  ordersSkipped: string | null;
   pass: boolean;
+}
+
+export interface OrderResult {
+  path: string;
+  store: OrderSetup["store"];
+  buyers: number;
+  durationS: number;
+  warmupOrders: number;
+  skus: { hot: number; hotBudgets: number[]; deep: number; deepBudget: number; hotShare: number };
+  load: OrderLoad;
+  /** Orders/s ÷ the static page's req/s of the same run; null when the static page was not measured. */
+  ratioToStatic: number | null;
+  integrity: OrderIntegrity;
+  /** Suspicious lines of the server log written during the order phase (null: no server log, --base-url). */
+  serverLogErrors: string[] | null;
+  check: Check;
 }
 
 export function checkPage(page: Omit<PageResult, "check" | "ratioToStatic">, reference: LoadResult): {
@@ -86,6 +110,24 @@ export function checkPage(page: Omit<PageResult, "check" | "ratioToStatic">, ref
   return { ratioToStatic: ratio, check: { pass: reasons.length === 0, reasons } };
 }
 
+export function checkOrders(load: OrderLoad, integrity: OrderIntegrity, serverDied: string | null, serverLog: string[] | null = null): Check {
+  const reasons: string[] = [];
+  const busy = (serverLog ?? []).filter((line) => /SQLITE_BUSY|database is locked/i.test(line));
+  if (busy.length > 0) reasons.push(`${busy.length} SQLITE_BUSY / "database is locked" lines in the server log`);
+  if (serverDied !== null) reasons.push(`the server ended during the run (${serverDied})`);
+  if (load.requests === 0) reasons.push(`no response in ${load.durationS} s`);
+  if (!(load.ordersPerSec >= THRESHOLDS.minOrdersPerSec)) {
+    reasons.push(`${fmt(load.ordersPerSec, 1)} orders/s < ${THRESHOLDS.minOrdersPerSec}`);
+  }
+  if (load.server5xx > 0) reasons.push(`${load.server5xx} 5xx responses`);
+  if (load.otherNon2xx > 0) reasons.push(`${load.otherNon2xx} responses neither 201 nor sold out (${statusSummary(load)})`);
+  if (load.errors > 0) reasons.push(`${load.errors} connection errors`);
+  if (integrity.oversoldUnits > 0) reasons.push(`${integrity.oversoldUnits} units OVERSOLD`);
+  for (const problem of integrity.problems) if (!/OVERSOLD/.test(problem)) reasons.push(problem);
+  if (load.requests > 0 && integrity.hotSoldOut === 0) reasons.push("no SKU sold out during the run: the oversell guard was not exercised");
+  return { pass: reasons.length === 0, reasons };
+}
+
 export function checkBundle(bundle: FirstLoadJs & { error: string | null }): Check {
   const reasons: string[] = [];
   if (bundle.error !== null) return { pass: false, reasons: [bundle.error] };
@@ -97,7 +139,7 @@ export function checkBundle(bundle: FirstLoadJs & { error: string | null }): Che
   return { pass: reasons.length === 0, reasons };
 }
 
-export function statusSummary(load: LoadResult): string {
+export function statusSummary(load: Pick<LoadResult, "statusCodes">): string {
   const entries = Object.entries(load.statusCodes).sort(([a], [b]) => a.localeCompare(b));
   return entries.length === 0 ? "no responses" : entries.map(([code, n]) => `${code}×${n}`).join(", ");
 }
@@ -174,6 +216,63 @@ function loadRows(report: BenchReport): string[][] {
   ]);
 }
 
+const ORDER_HEADER = ["endpoint", "buyers", "orders/s", "× static", "p50 ms", "p95 ms", "p99 ms", "201", "409 sold out", "other non-2xx", "5xx", "errors", "oversold", "check"];
+const ORDER_ALIGN: Array<"l" | "r"> = ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "l"];
+
+function orderRows(o: OrderResult): string[][] {
+  const other = o.load.otherNon2xx === 0 ? "0" : `${o.load.otherNon2xx} (${statusSummary(o.load)})`;
+  return [
+    [
+      `POST ${o.path}`,
+      String(o.buyers),
+      fmt(o.load.ordersPerSec, 0),
+      o.ratioToStatic === null ? "—" : fmt(o.ratioToStatic, 2),
+      fmt(o.load.latencyMs.p50, 1),
+      fmt(o.load.latencyMs.p95, 1),
+      fmt(o.load.latencyMs.p99, 1),
+      String(o.load.placed),
+      String(o.load.soldOut),
+      other,
+      String(o.load.server5xx),
+      String(o.load.errors),
+      String(o.integrity.oversoldUnits),
+      verdict(o.check),
+    ],
+  ];
+}
+
+/** The integrity checks, one line each, for the terminal and the Markdown. */
+function integrityLines(o: OrderResult): string[] {
+  const i = o.integrity;
+  const ok = (good: boolean): string => (good ? "ok" : "**WRONG**");
+  const hot = i.skus.filter((s) => s.role === "hot");
+  return [
+    `Placed orders (201, warm-up included): ${i.placed}; this run's orders in the database: ${i.ordersInDb} ` +
+      `(${i.ordersUnanswered} of them placed for requests still in flight when the load stopped) — 201 without an order: ${i.missingOrders} ${ok(i.missingOrders === 0)}; ` +
+      `orders for refused requests: ${i.ordersForRefusals} ${ok(i.ordersForRefusals === 0)}`,
+    `Oversold units: ${i.oversoldUnits} ${ok(i.oversoldUnits === 0)} (reserved beyond each SKU's budget, or beyond on hand anywhere); inventory rows with negative or over-reserved stock: ${i.badInventoryRows} ${ok(i.badInventoryRows === 0)}`,
+    `Reserved units = units in this run's orders for every SKU: ${ok(i.reservedMismatches === 0)}; RESERVE ledger rows = ordered units: ${ok(i.reserveRowMismatches === 0)}; ` +
+      `ledger sums = onHand/reserved for every inventory row of the database: ${i.ledgerMismatches} mismatches ${ok(i.ledgerMismatches === 0)}`,
+    `Hot SKUs sold out: ${i.hotSoldOut} of ${hot.length} (budgets ${hot.map((s) => `${s.placed}/${s.budget}`).join(", ")} placed/units); ` +
+      `sold-out answers while units were left: ${i.spuriousSoldOut} ${ok(i.spuriousSoldOut === 0)}`,
+    `Latency of placements (201 only): p50 ${fmt(o.load.placedLatencyMs.p50, 1)} ms, p95 ${fmt(o.load.placedLatencyMs.p95, 1)} ms, p99 ${fmt(o.load.placedLatencyMs.p99, 1)} ms; ` +
+      `all answers: ${fmt(o.load.reqPerSec, 0)} req/s; requests unanswered at the stop: ${o.load.unanswered}`,
+    `Each connection's first answer took up to ${fmt(o.load.firstAnswerMaxMs, 0)} ms (a new connection waits while the server is saturated, ` +
+      `so the ${o.buyers} connections ramp up over the first seconds); p99 without those first answers: ${fmt(o.load.laterP99Ms, 1)} ms`,
+    o.serverLogErrors === null
+      ? "Server log: not ours (--base-url)"
+      : `Server log during the order phase: ${o.serverLogErrors.length === 0 ? "no errors, no SQLITE_BUSY" : `${o.serverLogErrors.length} suspicious lines, first: ${o.serverLogErrors.slice(0, 3).join(" / ")}`}`,
+  ];
+}
+
+function orderSetupLine(o: OrderResult): string {
+  return (
+    `${o.buyers} signed-in members, one connection each, × ${o.durationS} s after ${o.warmupOrders} warm-up orders; 1-unit pickup orders at ` +
+    `${o.store.code} (${o.store.name}, safety stock ${o.store.safetyStock}): ${o.skus.hot} hot SKUs with ${o.skus.hotBudgets.join("/")} units ` +
+    `(${Math.round(o.skus.hotShare * 100)} % of requests) and ${o.skus.deep} SKUs with ${o.skus.deepBudget} units each (the rest)`
+  );
+}
+
 function jsRows(report: BenchReport): string[][] {
   return report.firstLoadJs.map((b) => [
     b.name,
@@ -195,6 +294,7 @@ function failures(report: BenchReport): string[] {
   for (const b of report.firstLoadJs) {
     if (b.check && !b.check.pass) lines.push(`first-load JS of ${b.name} ${b.path}: ${b.check.reasons.join("; ")}`);
   }
+  if (report.orders && !report.orders.check.pass) lines.push(`order placement POST ${report.orders.path}: ${report.orders.check.reasons.join("; ")}`);
   return lines;
 }
 
@@ -210,19 +310,30 @@ export function printReport(report: BenchReport): void {
     `Targets: product and category ≥ ${THRESHOLDS.minRatioToStatic} × static req/s, p95 ≤ ${THRESHOLDS.maxP95Ms} ms, all 2xx; ` +
       `product first-load JS ≤ ${THRESHOLDS.maxFirstLoadKbGzip} kB gzip.`,
   );
-  console.log("");
-  console.log("First-load JS (external /_next/ scripts, gzip -9, kB = 1000 bytes):");
-  console.log(table(JS_HEADER, jsRows(report), JS_ALIGN));
-  for (const b of report.firstLoadJs) {
-    console.log(`\n  ${b.name} ${b.path}`);
-    if (b.error !== null) console.log(`    ${b.error}`);
-    else if (b.files.length === 0) console.log("    (no /_next/ scripts found)");
-    for (const f of b.files) {
-      console.log(`    ${kB(f.gzipBytes).padStart(7)} kB gzip ${kB(f.rawBytes).padStart(8)} kB raw  ${f.src}${f.status === 200 ? "" : `  [HTTP ${f.status}]`}`);
+  if (report.firstLoadJs.length > 0) {
+    console.log("");
+    console.log("First-load JS (external /_next/ scripts, gzip -9, kB = 1000 bytes):");
+    console.log(table(JS_HEADER, jsRows(report), JS_ALIGN));
+    for (const b of report.firstLoadJs) {
+      console.log(`\n  ${b.name} ${b.path}`);
+      if (b.error !== null) console.log(`    ${b.error}`);
+      else if (b.files.length === 0) console.log("    (no /_next/ scripts found)");
+      for (const f of b.files) {
+        console.log(`    ${kB(f.gzipBytes).padStart(7)} kB gzip ${kB(f.rawBytes).padStart(8)} kB raw  ${f.src}${f.status === 200 ? "" : `  [HTTP ${f.status}]`}`);
+      }
     }
+  }
+  if (report.orders) {
+    const o = report.orders;
+    console.log("");
+    console.log(`Order placement: ${orderSetupLine(o)}`);
+    console.log(table(ORDER_HEADER, orderRows(o), ORDER_ALIGN));
+    for (const line of integrityLines(o)) console.log(`  ${line.replaceAll("**", "")}`);
+    console.log(`Target: ≥ ${THRESHOLDS.minOrdersPerSec} orders/s (201s), 0 oversold, no 5xx, every order accounted for.`);
   }
   const failed = failures(report);
   console.log("");
+  if (report.ordersSkipped !== null) console.log(`Order placement not measured: ${report.ordersSkipped}.`);
   if (failed.length === 0) console.log("All targets PASS.");
   else for (const line of failed) console.log(`FAIL ${line}`);
 }
@@ -250,22 +361,45 @@ function markdown(report: BenchReport): string {
     "",
     mdTable(LOAD_HEADER, loadRows(report), LOAD_ALIGN),
     "",
-    `Targets: product and category pages ≥ ${THRESHOLDS.minRatioToStatic} × the static page's req/s (same run), ` +
-      `p95 ≤ ${THRESHOLDS.maxP95Ms} ms, no non-2xx.`,
-    "",
-    "### First-load JS",
-    "",
-    mdTable(JS_HEADER, jsRows(report), JS_ALIGN),
-    "",
-    `External \`/_next/\` scripts of the page's HTML, each gzipped at level 9, kB = 1000 bytes. ` +
-      `Target: product page ≤ ${THRESHOLDS.maxFirstLoadKbGzip} kB.`,
+    report.pages.length > 1
+      ? `Targets: product and category pages ≥ ${THRESHOLDS.minRatioToStatic} × the static page's req/s (same run), ` +
+        `p95 ≤ ${THRESHOLDS.maxP95Ms} ms, no non-2xx.`
+      : "The static page only: the reference for the order placement's ratio (`--only orders`).",
     "",
   ];
+  if (report.firstLoadJs.length > 0) {
+    parts.push(
+      "### First-load JS",
+      "",
+      mdTable(JS_HEADER, jsRows(report), JS_ALIGN),
+      "",
+      `External \`/_next/\` scripts of the page's HTML, each gzipped at level 9, kB = 1000 bytes. ` +
+        `Target: product page ≤ ${THRESHOLDS.maxFirstLoadKbGzip} kB.`,
+      "",
+    );
+  }
   for (const b of report.firstLoadJs) {
     parts.push(`<details><summary>${b.name} <code>${b.path}</code>: ${b.files.length} files, ${kB(b.totalGzipBytes)} kB gzip</summary>`, "");
     parts.push(mdTable(["file", "gzip kB", "raw kB"], b.files.map((f) => [`\`${f.src}\``, kB(f.gzipBytes), kB(f.rawBytes)]), ["l", "r", "r"]));
     parts.push("", "</details>", "");
   }
+  if (report.orders) {
+    const o = report.orders;
+    parts.push(
+      "### Order placement",
+      "",
+      `${orderSetupLine(o)}.`,
+      "",
+      mdTable(ORDER_HEADER, orderRows(o), ORDER_ALIGN),
+      "",
+      ...integrityLines(o).map((line) => `- ${line}`),
+      "",
+      `Target: ≥ ${THRESHOLDS.minOrdersPerSec} orders/s (201s per second) at ${o.buyers} concurrent buyers, 0 oversold, no 5xx; ` +
+        "latency over every answer (201 and 409). × static = orders/s ÷ the static page's req/s of the same run.",
+      "",
+    );
+  }
+  if (report.ordersSkipped !== null) parts.push(`Order placement not measured: ${report.ordersSkipped}.`, "");
   parts.push(failed.length === 0 ? "**All targets PASS.**" : failed.map((line) => `- **FAIL** ${line}`).join("\n"), "");
   return parts.join("\n");
 }

@@ -52,7 +52,12 @@ export async function assertPortFree(port: number): Promise<void> {
   }
 }
 
-export async function startServer(port: number, healthPath: string, cleanup: Cleanup): Promise<RunningServer> {
+export async function startServer(
+  port: number,
+  healthPath: string,
+  cleanup: Cleanup,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningServer> {
   await assertPortFree(port);
   fs.mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
   const logFd = fs.openSync(SERVER_LOG, "w");
@@ -61,7 +66,7 @@ export async function startServer(port: number, healthPath: string, cleanup: Cle
     [require.resolve("next/dist/bin/next"), "start", "-p", String(port)],
     {
       cwd: ROOT,
-      env: childEnv({ NODE_ENV: "production", PORT: String(port) }),
+      env: childEnv({ NODE_ENV: "production", PORT: String(port), ...extraEnv }),
       stdio: ["ignore", logFd, logFd],
       // Its own process group: we kill the group (the server and anything it forks), and only that.
       detached: true,
