@@ -5,8 +5,8 @@ import { signIn } from "next-auth/react";
 
 type Labels = Record<"phone" | "code" | "sendCode" | "resendIn" | "signIn" | "signingIn" | "devBanner" | "failed", string>;
 
-/** Shopper sign-in outside WeChat: mobile number, a 6-digit code by SMS, then back to the member centre. */
-export function PhoneSignIn({ brand, labels }: { brand: string; labels: Labels }) {
+/** Shopper sign-in outside WeChat: mobile number, a 6-digit code by SMS, then back where the shopper was (or the member centre). */
+export function PhoneSignIn({ brand, labels, returnTo }: { brand: string; labels: Labels; returnTo: string }) {
   const [phone, setPhone] = useState("");
   const [code, setCode] = useState("");
   const [cooldown, setCooldown] = useState(0);
@@ -41,7 +41,7 @@ export function PhoneSignIn({ brand, labels }: { brand: string; labels: Labels }
     setPending(false);
     if (result?.ok && !result.error) {
       document.cookie = "mc_fav=; Max-Age=0; path=/"; // merged into the member by the sign-in
-      window.location.assign(`/${brand}/me`);
+      window.location.assign(returnTo);
     }
     else setMessage(result?.error && result.error !== "CredentialsSignin" ? result.error : labels.failed);
   }

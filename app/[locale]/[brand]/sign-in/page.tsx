@@ -9,6 +9,7 @@ import { WechatSignIn } from "@/components/shop/wechat-sign-in";
 import { usableWechatOAuthConfig } from "@/lib/wechat/config";
 import { WechatOAuthError, type WechatOAuthErrorCode } from "@/lib/wechat/oauth";
 import { SNAPSHOT_USER_MESSAGE } from "@/lib/members/wechat-identity";
+import { memberReturnPath } from "@/lib/http/return-path";
 
 type Params = Promise<{ locale: string; brand: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -67,6 +68,7 @@ export default async function MemberSignInPage({ params, searchParams }: { param
   const brand = await getBrand(slug);
   if (!brand) notFound();
   const t = await getTranslations("me");
+  const returnTo = memberReturnPath(slug, first(query.next));
   const keys = ["phone", "code", "sendCode", "resendIn", "signIn", "signingIn", "devBanner", "failed"] as const;
   return (
     <div className="px-5 py-6">
@@ -74,11 +76,11 @@ export default async function MemberSignInPage({ params, searchParams }: { param
       <p className="mt-1 pb-5 text-xs text-muted">{t("signInHint")}</p>
       {showWechat ? (
         <>
-          <WechatSignIn brand={slug} labels={WECHAT_LABELS} complete={first(query.wechat) === "complete"} error={wechatErrorMessage(first(query.wechat_error))} />
+          <WechatSignIn brand={slug} returnTo={returnTo} labels={WECHAT_LABELS} complete={first(query.wechat) === "complete"} error={wechatErrorMessage(first(query.wechat_error))} />
           <p className="my-6 text-center text-xs text-muted">或使用手机号登录 / Or sign in with your phone number</p>
         </>
       ) : null}
-      <PhoneSignIn brand={slug} labels={Object.fromEntries(keys.map((k) => [k, t.raw(k) as string])) as Record<(typeof keys)[number], string>} />
+      <PhoneSignIn brand={slug} returnTo={returnTo} labels={Object.fromEntries(keys.map((k) => [k, t.raw(k) as string])) as Record<(typeof keys)[number], string>} />
     </div>
   );
 }
