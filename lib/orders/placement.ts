@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import type { Fulfilment, PaymentMethod } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { PaymentMethod } from "@/lib/generated/prisma/enums";
 import { isConstraintFailure, mergeStockLines, stockStatements, type StockLine } from "@/lib/inventory/movements";
-import { loadCandidateStores, loadStockOf, type CandidateStore } from "@/lib/fulfilment/candidates";
+import { loadCandidateStores, loadStockOf } from "@/lib/fulfilment/candidates";
 import { pickupStores, routeDelivery, type WantedLine } from "@/lib/fulfilment/routing";
 import { distanceMeters, type GcjPoint } from "@/lib/stores/geo";
 import { normalizeChinaMobile } from "@/lib/auth/phone";
@@ -69,14 +70,13 @@ export type PlacedOrder = { orderId: string; number: string; status: string; tot
 
 type PricedSku = { id: string; priceFen: number; styleCode: string; productName: string; colorName: string; size: string };
 
+/** The SKUs with their price now (the SKU's own, else the style's): one joined read. */
 async function loadSkus(brandId: string, skuIds: string[]): Promise<Map<string, PricedSku>> {
-  const rows = await db.sku.findMany({
-    where: { id: { in: skuIds }, product: { brandId, active: true } },
-    select: { id: true, priceFen: true, colorName: true, size: true, product: { select: { priceFen: true, styleCode: true, name: true } } },
-  });
-  return new Map(
-    rows.map((s) => [s.id, { id: s.id, priceFen: s.priceFen ?? s.product.priceFen, styleCode: s.product.styleCode, productName: s.product.name, colorName: s.colorName, size: s.size }]),
-  );
+  const rows = await db.$queryRaw<PricedSku[]>`
+    SELECT s."id", COALESCE(s."priceFen", p."priceFen") AS "priceFen", p."styleCode", p."name" AS "productName", s."colorName", s."size"
+    FROM "Sku" s JOIN "Product" p ON p."id" = s."productId"
+    WHERE s."id" IN (${Prisma.join(skuIds)}) AND p."brandId" = ${brandId} AND p."active" = 1`;
+  return new Map(rows.map((r) => [r.id, { ...r, priceFen: Number(r.priceFen) }]));
 }
 
 /** sha256 of what was asked for, so a replayed key can be told from a different cart under the same key. */
@@ -113,26 +113,32 @@ export async function alternativesFor(brandId: string, lines: WantedLine[], near
   });
 }
 
-type Plan = { stockLines: StockLine[]; store: CandidateStore | null; safetyStock: boolean; near: GcjPoint | null };
+type Plan = { stockLines: StockLine[]; store: CollectStore | null; safetyStock: boolean; near: GcjPoint | null };
+type CollectStore = { id: string; kind: string; active: boolean; pickupEnabled: boolean; mallName: string; lat: number; lng: number };
+const collectStoreSelect = { id: true, kind: true, active: true, pickupEnabled: true, mallName: true, lat: true, lng: true } as const;
 
-async function planFulfilment(input: z.output<typeof placeOrderInput>, stores: CandidateStore[]): Promise<Plan> {
+async function planFulfilment(input: z.output<typeof placeOrderInput>): Promise<Plan> {
   const wanted = input.lines;
   if (input.fulfilment === "DELIVERY") {
-    const brand = await db.brand.findUniqueOrThrow({ where: { id: input.brandId }, select: { shipFromDirect: true, shipFromFranchise: true } });
-    const stock = await loadStockOf(input.brandId, wanted.map((l) => l.skuId));
+    const [brand, stores, stock] = await Promise.all([
+      db.brand.findUniqueOrThrow({ where: { id: input.brandId }, select: { shipFromDirect: true, shipFromFranchise: true } }),
+      loadCandidateStores(input.brandId),
+      loadStockOf(input.brandId, wanted.map((l) => l.skuId)),
+    ]);
     const route = routeDelivery(stores, stock, wanted, input.deliveryPoint!, brand);
     if (route.kind === "unavailable") {
       throw new SoldOut(await alternativesFor(input.brandId, wanted.filter((l) => route.missing.includes(l.skuId)), input.deliveryPoint!));
     }
     return { stockLines: route.assignments, store: null, safetyStock: true, near: input.deliveryPoint! };
   }
-  let store: CandidateStore | undefined;
+  // Pickup and counter read only the one store: this is the hot path of a sale.
+  let store: CollectStore | null | undefined;
   if (input.fulfilment === "COUNTER") {
-    const scene = await db.qrScene.findUnique({ where: { code: input.sceneCode! }, select: { brandId: true, storeId: true } });
-    store = scene?.brandId === input.brandId && scene.storeId ? stores.find((s) => s.id === scene.storeId) : undefined;
+    const scene = await db.qrScene.findUnique({ where: { code: input.sceneCode! }, select: { brandId: true, store: { select: collectStoreSelect } } });
+    store = scene?.brandId === input.brandId ? scene.store : null;
     if (!store?.active) throw new OrderRefused("unknown_scene", "请扫描门店内商品吊牌上的二维码 / Scan the code on a product tag in the store", 400);
   } else {
-    store = stores.find((s) => s.id === input.storeId);
+    store = await db.store.findFirst({ where: { id: input.storeId!, brandId: input.brandId }, select: collectStoreSelect });
     if (!store || !store.active || !store.pickupEnabled || store.kind === "WAREHOUSE") {
       throw new OrderRefused("store_unavailable", "该门店暂不支持到店取货 / This store does not offer pickup", 400);
     }
@@ -161,19 +167,19 @@ export async function placeOrder(memberId: string, raw: PlaceOrderInput, now = n
   if (!parsed.success) throw OrderRefused.fromZod(parsed.error);
   const input = parsed.data;
   const hash = requestHashOf(input);
-  const replay = await existingOrder(memberId, input.idempotencyKey, hash);
-  if (replay) return replay;
+  // A repeated key is found when its write fails (the unique index), not by a read before every order.
 
   const skus = await loadSkus(input.brandId, input.lines.map((l) => l.skuId));
   const unknown = input.lines.filter((l) => !skus.has(l.skuId));
   if (unknown.length) throw new OrderRefused("unknown_sku", "商品不存在或已下架 / An item is unknown or no longer sold", 400, { skuIds: unknown.map((l) => l.skuId) });
 
-  const stores = await loadCandidateStores(input.brandId);
-  const plan = await planFulfilment(input, stores);
-  const brand = await db.brand.findUniqueOrThrow({ where: { id: input.brandId }, select: { deliveryFeeFen: true, freeDeliveryFromFen: true } });
-
+  const plan = await planFulfilment(input);
   const itemsFen = input.lines.reduce((sum, l) => sum + skus.get(l.skuId)!.priceFen * l.quantity, 0);
-  const deliveryFen = input.fulfilment === "DELIVERY" && itemsFen < brand.freeDeliveryFromFen ? brand.deliveryFeeFen : 0;
+  let deliveryFen = 0;
+  if (input.fulfilment === "DELIVERY") {
+    const fees = await db.brand.findUniqueOrThrow({ where: { id: input.brandId }, select: { deliveryFeeFen: true, freeDeliveryFromFen: true } });
+    if (itemsFen < fees.freeDeliveryFromFen) deliveryFen = fees.deliveryFeeFen;
+  }
   const status = initialStatus(input.paymentMethod);
   const collect = input.fulfilment === "DELIVERY" ? null : input.fulfilment;
   const payBy = input.paymentMethod === "ONLINE" ? new Date(now.getTime() + ONLINE_PAY_MINUTES * 60_000) : new Date(now.getTime() + CASHIER_WAIT_HOURS[collect!] * 3600_000);
@@ -184,40 +190,22 @@ export async function placeOrder(memberId: string, raw: PlaceOrderInput, now = n
     const actor = `member:${memberId}`;
     const statements = [
       ...stockStatements("RESERVE", mergeStockLines(plan.stockLines), { actor, reference: `order:${number}`, now, safetyStock: plan.safetyStock }),
-      db.order.create({
-        data: {
-          id: orderId,
-          number,
-          brandId: input.brandId,
-          memberId,
-          fulfilment: input.fulfilment as Fulfilment,
-          status,
-          paymentMethod: input.paymentMethod,
-          storeId: plan.store?.id ?? null,
-          sceneCode: input.sceneCode ?? null,
-          itemsFen,
-          deliveryFen,
-          totalFen: itemsFen + deliveryFen,
-          contactName: input.contactName,
-          contactPhone: input.contactPhone ?? "",
-          address: input.address,
-          deliveryLat: input.deliveryPoint?.lat ?? null,
-          deliveryLng: input.deliveryPoint?.lng ?? null,
-          idempotencyKey: input.idempotencyKey,
-          requestHash: hash,
-          payBy,
-          pickupCodeHash: collect ? pickupCodeHash(pickupCodeFor(orderId)) : null,
-          pickupExpiresAt: collect ? new Date(now.getTime() + PICKUP_VALID_DAYS[collect] * 86_400_000) : null,
-          createdAt: now,
-          lines: {
-            create: plan.stockLines.map((a) => {
-              const sku = skus.get(a.skuId)!;
-              return { skuId: a.skuId, storeId: a.storeId, quantity: a.quantity, unitPriceFen: sku.priceFen, styleCode: sku.styleCode, productName: sku.productName, colorName: sku.colorName, size: sku.size };
-            }),
-          },
-        },
-        select: { id: true },
-      }),
+      // Plain INSERTs (the id is ours): Prisma's nested create would read the row back for nothing.
+      db.$executeRaw`
+        INSERT INTO "Order" ("id", "number", "brandId", "memberId", "fulfilment", "status", "paymentMethod", "storeId", "sceneCode", "itemsFen", "deliveryFen", "totalFen",
+          "contactName", "contactPhone", "address", "deliveryLat", "deliveryLng", "idempotencyKey", "requestHash", "payBy", "pickupCodeHash", "pickupExpiresAt", "createdAt", "updatedAt")
+        VALUES (${orderId}, ${number}, ${input.brandId}, ${memberId}, ${input.fulfilment}, ${status}, ${input.paymentMethod}, ${plan.store?.id ?? null}, ${input.sceneCode ?? null},
+          ${itemsFen}, ${deliveryFen}, ${itemsFen + deliveryFen}, ${input.contactName}, ${input.contactPhone ?? ""}, ${input.address}, ${input.deliveryPoint?.lat ?? null},
+          ${input.deliveryPoint?.lng ?? null}, ${input.idempotencyKey}, ${hash}, ${payBy}, ${collect ? pickupCodeHash(pickupCodeFor(orderId)) : null},
+          ${collect ? new Date(now.getTime() + PICKUP_VALID_DAYS[collect] * 86_400_000) : null}, ${now}, ${now})`,
+      db.$executeRaw`
+        INSERT INTO "OrderLine" ("id", "orderId", "skuId", "storeId", "quantity", "unitPriceFen", "styleCode", "productName", "colorName", "size")
+        VALUES ${Prisma.join(
+          plan.stockLines.map((a) => {
+            const sku = skus.get(a.skuId)!;
+            return Prisma.sql`(${crypto.randomUUID()}, ${orderId}, ${a.skuId}, ${a.storeId}, ${a.quantity}, ${sku.priceFen}, ${sku.styleCode}, ${sku.productName}, ${sku.colorName}, ${sku.size})`;
+          }),
+        )}`,
       eventStatement(orderId, null, status, actor, now, input.fulfilment, false),
       ...(input.fromCart ? [db.cartLine.deleteMany({ where: { memberId, skuId: { in: input.lines.map((l) => l.skuId) } } })] : []),
     ];
@@ -225,14 +213,14 @@ export async function placeOrder(memberId: string, raw: PlaceOrderInput, now = n
       await db.$transaction(statements);
       return { orderId, number, status, totalFen: itemsFen + deliveryFen, paymentMethod: input.paymentMethod, replayed: false };
     } catch (error) {
+      if (!isConstraintFailure(error)) throw error;
+      // Stock is reserved before the order row is written, so a replayed key whose item has sold out since
+      // fails on stock, not on the key: look for the first order before calling anything sold out.
+      const first = await existingOrder(memberId, input.idempotencyKey, hash);
+      if (first) return first;
       const text = String((error as Error)?.message ?? error);
-      if (/idempotencyKey/.test(text)) {
-        const first = await existingOrder(memberId, input.idempotencyKey, hash); // the other tap won the race
-        if (first) return first;
-      }
-      if (/Order_number_key|Order\.number|\bnumber\b/.test(text) && /UNIQUE/i.test(text)) continue; // number clash: new number
-      if (isConstraintFailure(error)) throw new SoldOut(await alternativesFor(input.brandId, input.lines, plan.near));
-      throw error;
+      if (/UNIQUE/i.test(text) && /number/.test(text)) continue; // order number clash: draw a new one
+      throw new SoldOut(await alternativesFor(input.brandId, input.lines, plan.near));
     }
   }
   throw new Error("order number clashes three times in a row");
