@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { listingFiltersToSegment, parseListingFilters } from "@/lib/catalog/filters";
 import { isStaffArea, staffGate } from "@/lib/auth/staff-gate";
+import { memberAreaBrand, memberGate } from "@/lib/auth/member-gate";
 
 // Every page lives under /[locale]/… internally; the shopper's URLs carry no locale (a shared link opens
 // in the reader's language). Category filters arrive as a query string and are folded into one canonical
@@ -14,9 +15,17 @@ export async function proxy(request: NextRequest) {
   // Already carries a locale (a rewrite Next proxies to itself, or a typed /en/…): never prefix twice, but the
   // staff area stays gated whatever the prefix.
   if (LOCALE_PREFIX.test(pathname)) {
-    if (!isStaffArea(pathname.replace(LOCALE_PREFIX, "/"))) return NextResponse.next();
+    const unprefixed = pathname.replace(LOCALE_PREFIX, "/");
+    const memberBrand = memberAreaBrand(unprefixed);
+    if (memberBrand) return (await memberGate(request, unprefixed, memberBrand)) ?? NextResponse.next();
+    if (!isStaffArea(unprefixed)) return NextResponse.next();
     const gate = await staffGate(request);
     return "redirect" in gate ? gate.redirect : NextResponse.next();
+  }
+  const memberBrand = memberAreaBrand(pathname);
+  if (memberBrand) {
+    const redirect = await memberGate(request, pathname, memberBrand);
+    if (redirect) return redirect;
   }
   const locale = toLocale(request.cookies.get(LOCALE_COOKIE)?.value);
   const url = request.nextUrl.clone();

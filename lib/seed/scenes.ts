@@ -24,7 +24,14 @@ export function sceneCodeFor(id: string, attempt = 0): string {
   return code;
 }
 
-/** One PRODUCT scene per style (the code on its tag) and one STORE scene per shop (not warehouses). */
+/** Shops whose product tags carry their own code (a tag scanned there opens the product "in this store",
+ * and the shopper can order at the counter): each brand's flagship, so the demo shows counter orders. */
+export const TAGGED_STORE_CODES = new Set(["SH01"]);
+
+/**
+ * One PRODUCT scene per style (the code on its tag), one PRODUCT scene per style and tagged store (the
+ * tag as printed for that store), and one STORE scene per shop (not warehouses).
+ */
 export function generateScenes(products: SeedProduct[], stores: SeedStore[]): SeedScene[] {
   const used = new Set<string>();
   const unique = (id: string) => {
@@ -43,6 +50,13 @@ export function generateScenes(products: SeedProduct[], stores: SeedStore[]): Se
     if (s.kind === "WAREHOUSE") continue;
     const id = `scene_${s.id}`;
     out.push({ id, code: unique(id), brandId: s.brandId, kind: "STORE", productId: null, storeId: s.id, targetId: null, createdAt: REFERENCE_DATE });
+  }
+  // Last, so adding tagged stores never changes an existing code (collisions move the newcomer).
+  for (const s of stores.filter((st) => TAGGED_STORE_CODES.has(st.code) && st.kind !== "WAREHOUSE")) {
+    for (const p of products.filter((pr) => pr.brandId === s.brandId)) {
+      const id = `scene_${p.id}_${s.id}`;
+      out.push({ id, code: unique(id), brandId: p.brandId, kind: "PRODUCT", productId: p.id, storeId: s.id, targetId: null, createdAt: REFERENCE_DATE });
+    }
   }
   return out;
 }

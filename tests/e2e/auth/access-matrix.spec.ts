@@ -16,7 +16,8 @@ type Outcome = "ok" | "signin" | "forbidden" | "redirect";
 type Route = { file: string; url: string; method?: "GET" | "POST"; expect: Partial<Record<Who, Outcome>> & { default: Outcome } };
 
 const PUBLIC = { default: "ok" } as const;
-const MEMBER_ONLY_STREAMED = { default: "ok" } as const;
+/** Member-only shop pages: the proxy sends anyone without a member session to the brand's sign-in page. */
+const MEMBER_ONLY = { default: "redirect", member: "ok", otherBrandMember: "ok" } as const;
 /** How the matrix reports a JSON 404. */
 const NOT_FOUND = "status 404" as Outcome;
 const STORE_COUNTER = { default: "forbidden", anonymous: "signin", member: "signin", otherBrandMember: "signin", guide: "ok", otherStoreGuide: "ok", manager: "ok" } as const;
@@ -34,14 +35,14 @@ const ROUTES: Route[] = [
   { file: "app/[locale]/[brand]/cart/page.tsx", url: "/lumi/cart", expect: PUBLIC },
   { file: "app/[locale]/[brand]/me/page.tsx", url: "/lumi/me", expect: PUBLIC },
   { file: "app/[locale]/[brand]/sign-in/page.tsx", url: "/lumi/sign-in", expect: PUBLIC },
-  // A member's checkout, pay sheet and orders: members only. Anyone else is sent to the shop's sign-in page,
-  // and an order number that is not the member's own gets the not-found page; both arrive after the shop's
-  // streamed loading shell, so the HTTP status is already 200 ("ok" here). The browser-level outcomes are
-  // asserted in tests/e2e/shop/orders.spec.ts; the JSON status route answers with real statuses.
-  { file: "app/[locale]/[brand]/checkout/page.tsx", url: "/lumi/checkout", expect: MEMBER_ONLY_STREAMED },
-  { file: "app/[locale]/[brand]/orders/page.tsx", url: "/lumi/orders", expect: MEMBER_ONLY_STREAMED },
-  { file: "app/[locale]/[brand]/orders/[number]/page.tsx", url: "/lumi/orders/2601010000000", expect: MEMBER_ONLY_STREAMED },
-  { file: "app/[locale]/[brand]/pay/[number]/page.tsx", url: "/lumi/pay/2601010000000", expect: MEMBER_ONLY_STREAMED },
+  // A member's checkout, pay sheet and orders: members only (lib/auth/member-gate.ts redirects anyone else to
+  // /lumi/sign-in?next=…). An order number that is not the member's own gets the not-found page, which arrives
+  // after the shop's streamed loading shell with a 200 ("ok" here); tests/e2e/shop/orders.spec.ts asserts
+  // that no content of another member's order is shown. The JSON status route answers with real statuses.
+  { file: "app/[locale]/[brand]/checkout/page.tsx", url: "/lumi/checkout", expect: MEMBER_ONLY },
+  { file: "app/[locale]/[brand]/orders/page.tsx", url: "/lumi/orders", expect: MEMBER_ONLY },
+  { file: "app/[locale]/[brand]/orders/[number]/page.tsx", url: "/lumi/orders/2601010000000", expect: MEMBER_ONLY },
+  { file: "app/[locale]/[brand]/pay/[number]/page.tsx", url: "/lumi/pay/2601010000000", expect: MEMBER_ONLY },
   { file: "app/api/shop/orders/[number]/status/route.ts", url: "/api/shop/orders/2601010000000/status", expect: { default: "forbidden", anonymous: "status 401" as Outcome, member: NOT_FOUND, otherBrandMember: NOT_FOUND } },
   { file: "app/[locale]/s/[code]/page.tsx", url: "/s/hs0tywt", expect: { default: "redirect" } },
   { file: "app/[locale]/staff/sign-in/page.tsx", url: "/staff/sign-in", expect: PUBLIC },
@@ -79,6 +80,11 @@ const ROUTES: Route[] = [
   // State-changing posts without our Origin are refused for everyone (CSRF).
   { file: "app/api/locale/route.ts", url: "/api/locale", method: "POST", expect: { default: "forbidden" } },
   { file: "app/api/auth/otp/route.ts", url: "/api/auth/otp", method: "POST", expect: { default: "forbidden" } },
+  { file: "app/api/shop/orders/route.ts", url: "/api/shop/orders", method: "POST", expect: { default: "forbidden" } },
+  // WeChat Pay's notifications authenticate by signature, not session or Origin: an unsigned one is refused (400) for everyone.
+  { file: "app/api/payments/wechatpay/notify/route.ts", url: "/api/payments/wechatpay/notify", method: "POST", expect: { default: "status 400" as Outcome } },
+  // JS-SDK wx.config signature for a page of ours (url must be on this host; 400 otherwise): public, like the pages that use it.
+  { file: "app/api/wechat/jssdk-config/route.ts", url: `/api/wechat/jssdk-config?url=${encodeURIComponent(`http://localhost:${process.env.E2E_PORT ?? 3100}/lumi`)}`, expect: PUBLIC },
   { file: "app/api/auth/sign-out-everywhere/route.ts", url: "/api/auth/sign-out-everywhere", method: "POST", expect: { default: "forbidden" } },
 ];
 

@@ -178,8 +178,13 @@ describe("demo seed data", () => {
     expect(data.memberBrands.every((mb) => mb.points >= 0)).toBe(true);
   });
 
-  it("makes one short, unique scene code per product and per shop", () => {
-    expect(data.scenes.filter((s) => s.kind === "PRODUCT")).toHaveLength(data.products.length);
+  it("makes one short, unique scene code per product, per product tag of the flagship stores, and per shop", () => {
+    expect(data.scenes.filter((s) => s.kind === "PRODUCT" && s.storeId === null)).toHaveLength(data.products.length);
+    const flagships = data.stores.filter((s) => s.code === "SH01");
+    expect(flagships).toHaveLength(2);
+    for (const f of flagships) {
+      expect(data.scenes.filter((s) => s.kind === "PRODUCT" && s.storeId === f.id)).toHaveLength(data.products.filter((p) => p.brandId === f.brandId).length);
+    }
     expect(data.scenes.filter((s) => s.kind === "STORE")).toHaveLength(shops.length);
     const codes = data.scenes.map((s) => s.code);
     expect(new Set(codes).size).toBe(codes.length);
