@@ -8,7 +8,8 @@ import { isSessionExpired, nowSeconds } from "./session-lifetime";
 // answer a real redirect to the brand's sign-in page, coming back here afterwards. The pages still ask the
 // policy module themselves (revocation, whose order it is); this only spares a streamed shell that says
 // "sign in" with a 200.
-const MEMBER_AREA = /^\/([a-z0-9-]{1,32})\/(checkout|pay|orders)(\/|$)/;
+// The first segment is a brand slug, except app/[locale]'s own folders (/guide/orders is the store counter).
+const MEMBER_AREA = /^\/(?!(?:guide|admin|staff|s|offline)\/)([a-z0-9-]{1,32})\/(checkout|pay|orders)(\/|$)/;
 
 export function memberAreaBrand(pathname: string): string | null {
   return MEMBER_AREA.exec(pathname)?.[1] ?? null;

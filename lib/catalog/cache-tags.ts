@@ -26,7 +26,8 @@ export function invalidateProduct(brandId: string, styleCode: string): void {
  * the "near me" listings, but not every other product page of the brand.
  */
 export function invalidateStock(brandId: string, productId: string, styleCode: string): void {
-  revalidateTag(TAGS.stock(productId), "max");
+  // The stock grid expires at once: a shopper who just ordered the last unit must not see it still "in stock".
+  revalidateTag(TAGS.stock(productId), { expire: 0 });
   revalidateTag(TAGS.product(brandId, styleCode), "max");
   revalidateTag(TAGS.brandStock(brandId), "max");
 }

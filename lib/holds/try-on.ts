@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { abortUnlessChanged, LOST_RACE_ERROR } from "@/lib/db-guard";
-import { isConstraintFailure, stockStatements } from "@/lib/inventory/movements";
+import { isConstraintFailure, stockChanged, stockStatements } from "@/lib/inventory/movements";
 import { OrderRefused } from "@/lib/orders/errors";
 import type { StaffActor } from "@/lib/orders/staff-actor";
 
@@ -34,6 +34,7 @@ export async function createTryOnHold(memberId: string, raw: z.input<typeof hold
     if (isConstraintFailure(error)) throw new OrderRefused("sold_out", "该门店这个尺码已无货 / This size is not available at this store", 409);
     throw error;
   }
+  await stockChanged([{ skuId: sku.id }]);
   return { id, expiresAt, storeName: store.name };
 }
 
@@ -45,6 +46,7 @@ async function endHold(hold: { id: string; storeId: string; skuId: string }, sta
       abortUnlessChanged(`hold ${hold.id}`),
       ...stockStatements("RELEASE", [{ storeId: hold.storeId, skuId: hold.skuId, quantity: 1 }], { actor, reference: `hold:${hold.id}`, now, note: status.toLowerCase() }),
     ]);
+    await stockChanged([hold]);
     return true;
   } catch (error) {
     if (LOST_RACE_ERROR.test(String((error as Error)?.message ?? error))) return false;

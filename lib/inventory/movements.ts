@@ -99,3 +99,27 @@ export function mergeStockLines(lines: StockLine[]): StockLine[] {
   }
   return [...byKey.values()];
 }
+
+/**
+ * After a batch with stock statements committed: the cached stock grid and product page of each product
+ * touched are refreshed (lib/catalog/cache-tags.ts). Outside a request (the sweeper's timer, scripts) Next
+ * has no cache to reach and the 60-second life of the cached stock read is the safety net.
+ */
+export async function stockChanged(lines: Pick<StockLine, "skuId">[]): Promise<void> {
+  if (!lines.length) return;
+  try {
+    const skus = await db.sku.findMany({
+      where: { id: { in: [...new Set(lines.map((l) => l.skuId))] } },
+      select: { product: { select: { id: true, brandId: true, styleCode: true } } },
+    });
+    const { invalidateStock } = await import("@/lib/catalog/cache-tags");
+    const seen = new Set<string>();
+    for (const { product } of skus) {
+      if (seen.has(product.id)) continue;
+      seen.add(product.id);
+      invalidateStock(product.brandId, product.id, product.styleCode);
+    }
+  } catch {
+    // No request scope (timer, script, test): nothing cached here to refresh.
+  }
+}

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { InsufficientStockError, isConstraintFailure, stockStatements, type StockLine } from "./movements";
+import { InsufficientStockError, isConstraintFailure, stockChanged, stockStatements, type StockLine } from "./movements";
 
 // Reserving on its own (try-on holds, tests); orders put the same statements in their own batch
 // (lib/orders/placement.ts). All lines or none, never below zero, each with its ledger row (decision 010).
@@ -13,6 +13,7 @@ type Options = { actor: string; reference: string; safetyStock?: boolean; now?: 
 export async function reserveStock(lines: StockLine[], opts: Options): Promise<void> {
   try {
     await db.$transaction(stockStatements("RESERVE", lines, { ...opts, now: opts.now ?? new Date() }));
+    await stockChanged(lines);
   } catch (error) {
     if (isConstraintFailure(error)) throw new InsufficientStockError(lines);
     throw error;
@@ -23,6 +24,7 @@ export async function reserveStock(lines: StockLine[], opts: Options): Promise<v
 export async function releaseReservation(lines: StockLine[], opts: Options): Promise<void> {
   try {
     await db.$transaction(stockStatements("RELEASE", lines, { ...opts, now: opts.now ?? new Date() }));
+    await stockChanged(lines);
   } catch (error) {
     if (isConstraintFailure(error)) throw new Error("释放数量超过已预留 / Releasing more than is reserved");
     throw error;

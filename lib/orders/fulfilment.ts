@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { stockStatements } from "@/lib/inventory/movements";
+import { stockChanged, stockStatements } from "@/lib/inventory/movements";
 import { OrderRefused } from "./errors";
 import { eventStatement, OrderChangedMeanwhile, runOrderBatch, transitionStatements } from "./transitions";
 import { abortUnlessChanged } from "@/lib/db-guard";
@@ -125,6 +125,7 @@ export async function handOver(staff: StaffActor, scanned: string, presentLineId
         ]
       : []),
   ]);
+  await stockChanged(openLines);
   const refundStatus = missing.length ? await requestRefund(refundId) : null;
   return { number: order.number, status: to, handedOver: present.length, missing: missing.length, refundedFen: missingFen, refundStatus };
 }
@@ -148,6 +149,7 @@ export async function shipStoreLines(staff: StaffActor, orderId: string, trackin
     ]),
     ...stockStatements("SELL", mine.map((l) => ({ storeId: l.storeId, skuId: l.skuId, quantity: open(l) })), { actor, reference: `order:${order.number}`, now }),
   ]);
+  await stockChanged(mine);
   // Re-read rather than trust what we saw: another store may have shipped its part meanwhile.
   const after = await loadOrder({ id: order.id });
   if (after && after.status === "PAID" && after.lines.every((l) => open(l) === 0)) {
@@ -198,6 +200,7 @@ export async function cancelOrder(by: { memberId: string } | StaffActor, orderId
       ? [db.refund.create({ data: { id: refundId, orderId: order.id, outRefundNo: `${order.number}R${order._count.refunds + 1}`, amountFen: order.totalFen - order.refundedFen, storeId: order.storeId ?? openLines[0]!.storeId, actor, reason } })]
       : [db.$executeRaw`UPDATE "Payment" SET "status" = 'CLOSED', "updatedAt" = ${now} WHERE "orderId" = ${order.id} AND "status" = 'PENDING'`]),
   ]);
+  await stockChanged(openLines);
   if (paid) await requestRefund(refundId);
   return { status: paid ? "REFUNDED" : "CANCELLED" };
 }

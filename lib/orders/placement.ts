@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentMethod } from "@/lib/generated/prisma/enums";
-import { isConstraintFailure, mergeStockLines, stockStatements, type StockLine } from "@/lib/inventory/movements";
+import { isConstraintFailure, mergeStockLines, stockChanged, stockStatements, type StockLine } from "@/lib/inventory/movements";
 import { loadCandidateStores, loadStockOf } from "@/lib/fulfilment/candidates";
 import { pickupStores, routeDelivery, type WantedLine } from "@/lib/fulfilment/routing";
 import { distanceMeters, type GcjPoint } from "@/lib/stores/geo";
@@ -211,6 +211,7 @@ export async function placeOrder(memberId: string, raw: PlaceOrderInput, now = n
     ];
     try {
       await db.$transaction(statements);
+      await stockChanged(plan.stockLines);
       return { orderId, number, status, totalFen: itemsFen + deliveryFen, paymentMethod: input.paymentMethod, replayed: false };
     } catch (error) {
       if (!isConstraintFailure(error)) throw error;

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { paymentProvider, PaymentProviderError, type PaymentProvider } from "@/lib/payments";
-import { stockStatements } from "@/lib/inventory/movements";
+import { stockChanged, stockStatements } from "@/lib/inventory/movements";
 import { OrderRefused } from "./errors";
 import { runOrderBatch, transitionStatements } from "./transitions";
 import { statusAfterRefund } from "./state-machine";
@@ -90,6 +90,7 @@ export async function returnOrderLines(staff: StaffActor, raw: z.input<typeof re
     ...returning.map((r) => db.$executeRaw`UPDATE "OrderLine" SET "refundedQty" = "refundedQty" + ${r.quantity} WHERE "id" = ${r.line.id}`),
     ...stockStatements("RETURN", returning.map((r) => ({ storeId: staff.storeId, skuId: r.line.skuId, quantity: r.quantity })), { actor: `staff:${staff.staffId}`, reference, now, note: input.reason }),
   ]);
+  await stockChanged(returning.map((r) => r.line));
   const refundStatus = await requestRefund(refundId);
   return { refundId, amountFen, status: to, refundStatus };
 }

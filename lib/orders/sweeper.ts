@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { paymentProvider, type PaymentProvider } from "@/lib/payments";
-import { stockStatements } from "@/lib/inventory/movements";
+import { stockChanged, stockStatements } from "@/lib/inventory/movements";
 import { applyPaymentNotice } from "./payment";
 import { OrderChangedMeanwhile, runOrderBatch, transitionStatements } from "./transitions";
 import { expireTryOnHolds } from "@/lib/holds/try-on";
@@ -46,6 +46,7 @@ export async function sweepExpired(now = new Date(), provider: PaymentProvider =
         db.$executeRaw`UPDATE "Payment" SET "status" = 'CLOSED', "updatedAt" = ${now} WHERE "orderId" = ${order.id} AND "status" = 'PENDING'`,
       ]);
       result.cancelled++;
+      await stockChanged(open);
     } catch (error) {
       if (!(error instanceof OrderChangedMeanwhile)) throw error; // paid or cancelled in the meantime: fine
     }

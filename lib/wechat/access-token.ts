@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { wechatGetJson, type WechatFailureKind, type WechatFailureDetail } from "./http";
 import { requireWechatOAuthConfig, type WechatOAuthConfig } from "./config";
 
 // The official account's own credentials for server-to-server calls (docs/decisions/012-wechat-jssdk.md):
@@ -166,40 +167,10 @@ export async function forgetAccessToken(token: string, options: WechatApiOptions
   await forgetCredential(credentialKey(config.appId, "access_token"), token, options);
 }
 
-const errorSchema = z.object({ errcode: z.number().int(), errmsg: z.string().optional() });
 
-/**
- * One GET to WeChat's API host: the parsed JSON body, or a WechatApiError. Errors come as HTTP 200 with
- * a non-zero errcode, and JSON as text/plain, hence text then JSON.parse. The URL (it may hold the
- * secret or a token) never leaves this function.
- */
+/** One GET to WeChat's API host (lib/wechat/http.ts): the parsed body, or a WechatApiError. */
 export async function wechatGet(url: string, options: Pick<WechatApiOptions, "timeoutMs">): Promise<unknown> {
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS), redirect: "error", cache: "no-store" });
-    text = await response.text();
-  } catch (error) {
-    throw new WechatApiError("wechat_unreachable", { reason: error instanceof Error && error.name === "TimeoutError" ? "timeout" : networkReason(error) });
-  }
-  if (response.status >= 500) throw new WechatApiError("wechat_unreachable", { reason: `HTTP ${response.status}` });
-  if (!response.ok) throw new WechatApiError("wechat_error", { reason: `HTTP ${response.status}` });
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new WechatApiError("wechat_error", { reason: "response is not JSON" });
-  }
-  const error = errorSchema.safeParse(body);
-  if (error.success && error.data.errcode !== 0) {
-    const { errcode, errmsg } = error.data;
-    throw new WechatApiError(ERRCODES[errcode] ?? "wechat_error", { errcode, ...(errmsg ? { errmsg } : {}) });
-  }
-  return body;
-}
-
-/** "ECONNREFUSED", "ENOTFOUND"…: the system error code under fetch's TypeError, not its message (which may quote the URL). */
-function networkReason(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return typeof cause?.code === "string" ? cause.code : error instanceof Error ? error.name : "network error";
+  return wechatGetJson(url, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, (kind: WechatFailureKind, detail: WechatFailureDetail) =>
+    new WechatApiError(kind === "errcode" ? (ERRCODES[detail.errcode!] ?? "wechat_error") : kind === "unreachable" ? "wechat_unreachable" : "wechat_error", detail),
+  );
 }

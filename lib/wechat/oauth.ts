@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { wechatGetJson, type WechatFailureKind, type WechatFailureDetail } from "./http";
 import { requireWechatOAuthConfig, type WechatOAuthConfig } from "./config";
 
 // WeChat web OAuth (网页授权) for shoppers inside WeChat's browser: three endpoints, written by hand
@@ -98,7 +99,6 @@ export function authorizeUrl(
   );
 }
 
-const errorSchema = z.object({ errcode: z.number().int(), errmsg: z.string().optional() });
 
 // Optional strings WeChat may send empty: "" means absent.
 const optionalId = z
@@ -189,38 +189,9 @@ export async function fetchUserInfo(accessToken: string, openId: string, options
   };
 }
 
-/**
- * One GET to WeChat: the parsed JSON body, or a WechatOAuthError. The body is read as text because
- * some WeChat endpoints answer JSON as text/plain. The URL (it may hold the secret) never leaves here.
- */
+/** One GET to WeChat (lib/wechat/http.ts): the parsed body, or a WechatOAuthError. */
 async function call(url: string, options: WechatClientOptions): Promise<unknown> {
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS), redirect: "error", cache: "no-store" });
-    text = await response.text();
-  } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? "timeout" : networkReason(error);
-    throw new WechatOAuthError("wechat_unreachable", { reason });
-  }
-  if (response.status >= 500) throw new WechatOAuthError("wechat_unreachable", { reason: `HTTP ${response.status}` });
-  if (!response.ok) throw new WechatOAuthError("wechat_error", { reason: `HTTP ${response.status}` });
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new WechatOAuthError("wechat_error", { reason: "response is not JSON" });
-  }
-  const error = errorSchema.safeParse(body);
-  if (error.success && error.data.errcode !== 0) {
-    const { errcode, errmsg } = error.data;
-    throw new WechatOAuthError(ERRCODES[errcode] ?? "wechat_error", { errcode, ...(errmsg ? { errmsg } : {}) });
-  }
-  return body;
-}
-
-/** "ECONNREFUSED", "ENOTFOUND"…: the system error code under fetch's TypeError, not its message (which may quote the URL). */
-function networkReason(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return typeof cause?.code === "string" ? cause.code : error instanceof Error ? error.name : "network error";
+  return wechatGetJson(url, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, (kind: WechatFailureKind, detail: WechatFailureDetail) =>
+    new WechatOAuthError(kind === "errcode" ? (ERRCODES[detail.errcode!] ?? "wechat_error") : kind === "unreachable" ? "wechat_unreachable" : "wechat_error", detail),
+  );
 }
