@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 
 type Labels = Record<"phone" | "code" | "sendCode" | "resendIn" | "signIn" | "signingIn" | "devBanner" | "failed", string>;
@@ -13,6 +13,14 @@ export function PhoneSignIn({ brand, labels, returnTo }: { brand: string; labels
   const [devCode, setDevCode] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const phoneInput = useRef<HTMLInputElement>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+
+  // On a slow phone the shopper may type before this script has run: keep what is already in the fields.
+  useEffect(() => {
+    if (phoneInput.current?.value) setPhone(phoneInput.current.value);
+    if (codeInput.current?.value) setCode(codeInput.current.value);
+  }, []);
 
   useEffect(() => {
     if (cooldown <= 0) return;
@@ -55,12 +63,12 @@ export function PhoneSignIn({ brand, labels, returnTo }: { brand: string; labels
       ) : null}
       <label className="block text-sm">
         {labels.phone}
-        <input value={phone} onChange={(e) => setPhone(e.target.value)} type="tel" inputMode="tel" autoComplete="tel" required className="mt-1 h-11 w-full rounded-lg border border-line px-3 text-base" />
+        <input ref={phoneInput} value={phone} onChange={(e) => setPhone(e.target.value)} type="tel" inputMode="tel" autoComplete="tel" required className="mt-1 h-11 w-full rounded-lg border border-line px-3 text-base" />
       </label>
       <div className="flex items-end gap-2">
         <label className="block flex-1 text-sm">
           {labels.code}
-          <input value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={6} required className="mt-1 h-11 w-full rounded-lg border border-line px-3 text-base tracking-widest" />
+          <input ref={codeInput} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={6} required className="mt-1 h-11 w-full rounded-lg border border-line px-3 text-base tracking-widest" />
         </label>
         <button type="button" onClick={sendCode} disabled={cooldown > 0 || phone.length < 11} className="h-11 shrink-0 rounded-lg border border-brand px-3 text-sm text-brand disabled:border-line disabled:text-muted">
           {cooldown > 0 ? labels.resendIn.replace("{s}", String(cooldown)) : labels.sendCode}

@@ -9,6 +9,7 @@ import { fill, type StoreActionResult } from "./store-action-result";
 export type ReturnLine = { id: string; name: string; variant: string; returnable: number; unitPriceFen: number };
 
 export type ReturnLabels = {
+  nothingReturnable: string;
   returnable: string;
   reason: string;
   reasonPlaceholder: string;
@@ -68,6 +69,10 @@ export function OrderReturnForm({
       </section>
     );
   }
+
+  // Nothing (left) to return: the page shows why. The form stays mounted across the refresh a return causes,
+  // so the success screen above survives it.
+  if (!lines.length) return <p className="rounded-lg bg-amber-50 px-3 py-3 text-base text-amber-900">{labels.nothingReturnable}</p>;
 
   return (
     <form

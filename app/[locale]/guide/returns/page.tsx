@@ -102,11 +102,7 @@ export default async function ReturnsPage({ params, searchParams }: Props) {
                 </ul>
               ) : null}
             </div>
-            {RETURNABLE.includes(order.status) && lines.length ? (
-              <OrderReturnForm key={order.id} orderId={order.id} lines={lines} statusNames={statusNames} labels={labels} submit={returnLinesAction} />
-            ) : (
-              <p className="rounded-lg bg-amber-50 px-3 py-3 text-base text-amber-900">{t("returns.nothingReturnable")}</p>
-            )}
+            <OrderReturnForm key={order.id} orderId={order.id} lines={RETURNABLE.includes(order.status) ? lines : []} statusNames={statusNames} labels={labels} submit={returnLinesAction} />
           </section>
         ) : null}
       </div>
