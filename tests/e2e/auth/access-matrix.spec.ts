@@ -13,7 +13,7 @@ type Who = "anonymous" | "member" | "otherBrandMember" | "guide" | "otherStoreGu
 const EVERYONE: Who[] = ["anonymous", "member", "otherBrandMember", "guide", "otherStoreGuide", "manager", "otherBrandAdmin", "brandAdmin", "admin"];
 type Outcome = "ok" | "signin" | "forbidden" | "redirect";
 
-type Route = { file: string; url: string; method?: "GET" | "POST"; expect: Partial<Record<Who, Outcome>> & { default: Outcome } };
+type Route = { file: string; url: string; method?: "GET" | "POST" | "PATCH" | "DELETE"; expect: Partial<Record<Who, Outcome>> & { default: Outcome } };
 
 const PUBLIC = { default: "ok" } as const;
 /** Member-only shop pages: the proxy sends anyone without a member session to the brand's sign-in page. */
@@ -81,6 +81,7 @@ const ROUTES: Route[] = [
   { file: "app/api/locale/route.ts", url: "/api/locale", method: "POST", expect: { default: "forbidden" } },
   { file: "app/api/auth/otp/route.ts", url: "/api/auth/otp", method: "POST", expect: { default: "forbidden" } },
   { file: "app/api/shop/orders/route.ts", url: "/api/shop/orders", method: "POST", expect: { default: "forbidden" } },
+  { file: "app/api/shop/cart/lines/[line]/route.ts", url: "/api/shop/cart/lines/some-line", method: "PATCH", expect: { default: "forbidden" } },
   // WeChat Pay's notifications authenticate by signature, not session or Origin: an unsigned one is refused (400) for everyone.
   { file: "app/api/payments/wechatpay/notify/route.ts", url: "/api/payments/wechatpay/notify", method: "POST", expect: { default: "status 400" as Outcome } },
   // JS-SDK wx.config signature for a page of ours (url must be on this host; 400 otherwise): public, like the pages that use it.
@@ -168,8 +169,8 @@ for (const who of EVERYONE) {
     for (const route of ROUTES) {
       const expected = route.expect[who] ?? route.expect.default;
       const response =
-        route.method === "POST"
-          ? await request.post(route.url, { headers: { ...headers, origin: "https://elsewhere.example" }, data: {}, maxRedirects: 0 })
+        route.method && route.method !== "GET"
+          ? await request.fetch(route.url, { method: route.method, headers: { ...headers, origin: "https://elsewhere.example" }, data: {}, maxRedirects: 0 })
           : await request.get(route.url, { headers, maxRedirects: 0 });
       const status = response.status();
       const location = response.headers()["location"] ?? "";

@@ -63,7 +63,7 @@ test("product → pickup order in 3 taps → sandbox pay → the store's guide s
   };
   await tap(page.getByRole("button", { name: sku.size, exact: true }));
   await tap(page.getByTestId("buy-now"));
-  await expect(page.getByTestId("pickup-store").first()).toContainText("SH01");
+  await expect(page.getByTestId("pickup-store").first()).toHaveAttribute("data-store", "SH01");
   await expect(page.getByTestId("pickup-store").first().locator("input")).toBeChecked();
   await tap(page.getByTestId("place-order"));
   await expect(page).toHaveURL(/\/lumi\/pay\/\d{13}$/);
