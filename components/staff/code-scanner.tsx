@@ -77,6 +77,7 @@ export function CodeScanner({ onCode, labels: given, busy = false }: { onCode(co
   const [inWechat, setInWechat] = useState<boolean | null>(null);
   const [wechatFailed, setWechatFailed] = useState(false);
   const videoRef = useRef<HTMLVideoElement>(null);
+  const typedRef = useRef<HTMLInputElement>(null);
   const stopCameraRef = useRef<(() => void) | null>(null);
   // Bumped to cancel a camera start still waiting for permission when the user stops or leaves.
   const attemptRef = useRef(0);
@@ -183,10 +184,15 @@ export function CodeScanner({ onCode, labels: given, busy = false }: { onCode(co
     }
   }
 
+  useEffect(() => {
+    if (typedRef.current?.value) setTyped(typedRef.current.value); // typed before hydration
+  }, []);
+
   function submitTyped(event: React.FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const code = typedCode(typed);
+    // What the field shows: on a slow phone staff may have typed before this script ran, so React's state lags.
+    const code = typedCode(typed || typedRef.current?.value || "");
     if (!code) {
       setStatus({ text: labels.emptyCode, tone: "error" });
       return;
@@ -247,6 +253,7 @@ export function CodeScanner({ onCode, labels: given, busy = false }: { onCode(co
           <input
             id={inputId}
             name="code"
+            ref={typedRef}
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
             placeholder={labels.codePlaceholder}
