@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { placeOrder } from "@/lib/orders/placement";
 import { confirmSandboxPayment, startPayment } from "@/lib/orders/payment";
-import { shipStoreLines } from "@/lib/orders/fulfilment";
+import { confirmReceived, shipStoreLines } from "@/lib/orders/fulfilment";
+import { AUTO_RECEIVE_DAYS, sweepExpired } from "@/lib/orders/sweeper";
+import { createSandboxProvider } from "@/lib/payments";
 import { brandOf, inventoryOf, key, ledgerMismatches, newMember, newSku, stock } from "./fixtures";
 
 // A delivery split across two stores: each ships its own lines, at the same moment, and the order is
@@ -39,5 +41,36 @@ describe("shipping a split delivery", () => {
     expect(order.events.filter((e) => e.toStatus === "SHIPPED")).toHaveLength(1);
     expect(await db.stockLedger.count({ where: { reference: `order:${placed.number}`, reason: "SELL" } })).toBe(2);
     expect(await ledgerMismatches()).toEqual([]);
+  });
+
+  it(`completes when the member confirms receipt, or by itself ${AUTO_RECEIVE_DAYS} days after shipping; never for someone else`, async () => {
+    const brand = await brandOf("lumi");
+    const [store] = await db.store.findMany({ where: { brandId: brand.id, kind: "DIRECT", active: true, deliveryEnabled: true, city: "北京" }, orderBy: { code: "asc" }, take: 1 });
+    const shipped: string[] = [];
+    const member = await newMember();
+    for (let i = 0; i < 2; i++) {
+      const sku = await newSku(brand.id, 40000);
+      await stock(store!.id, sku.id, 1);
+      const placed = await placeOrder(member.id, {
+        brandId: brand.id, idempotencyKey: key(), fulfilment: "DELIVERY", address: "北京市朝阳区建国门外大街 1 号", contactPhone: "13900002222",
+        deliveryPoint: { lat: store!.lat, lng: store!.lng }, lines: [{ skuId: sku.id, quantity: 1 }],
+      });
+      await startPayment(placed.number, member.id, { notifyUrl: "http://localhost/notify" });
+      await confirmSandboxPayment(placed.number, member.id);
+      await shipStoreLines({ staffId: "s", brandId: brand.id, storeId: store!.id }, placed.orderId, "");
+      shipped.push(placed.number);
+    }
+    const stranger = await newMember();
+    await expect(confirmReceived(stranger.id, shipped[0]!)).rejects.toMatchObject({ status: 404 });
+    await confirmReceived(member.id, shipped[0]!);
+    expect((await db.order.findUniqueOrThrow({ where: { number: shipped[0]! } })).status).toBe("COMPLETED");
+
+    const sandbox = createSandboxProvider();
+    await sweepExpired(new Date(Date.now() + (AUTO_RECEIVE_DAYS - 1) * 86_400_000), sandbox);
+    expect((await db.order.findUniqueOrThrow({ where: { number: shipped[1]! } })).status).toBe("SHIPPED");
+    await sweepExpired(new Date(Date.now() + (AUTO_RECEIVE_DAYS + 1) * 86_400_000), sandbox);
+    const auto = await db.order.findUniqueOrThrow({ where: { number: shipped[1]! }, include: { events: true } });
+    expect(auto.status).toBe("COMPLETED");
+    expect(auto.events.at(-1)).toMatchObject({ fromStatus: "SHIPPED", toStatus: "COMPLETED", actor: "system:sweeper" });
   });
 });
