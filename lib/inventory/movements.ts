@@ -19,7 +19,7 @@ export const stockLine = z.object({
 });
 export type StockLine = z.infer<typeof stockLine>;
 
-export type Movement = "RESERVE" | "RELEASE" | "SELL" | "RETURN";
+export type Movement = "RESERVE" | "RELEASE" | "SELL" | "RETURN" | "TRANSFER_OUT" | "TRANSFER_IN";
 export type MovementContext = { actor: string; reference: string; now: Date; note?: string; safetyStock?: boolean };
 
 /** Thrown by callers when a batch with stock statements was refused by the database's constraints. */
@@ -46,6 +46,10 @@ function effect(movement: Movement, q: number): { onHand: number; reserved: numb
       return { onHand: -q, reserved: -q, reason: "SELL" };
     case "RETURN":
       return { onHand: q, reserved: 0, reason: "RETURN" };
+    case "TRANSFER_OUT": // reserved units of an approved transfer leave the source store (lib/transfers)
+      return { onHand: -q, reserved: -q, reason: "TRANSFER_OUT" };
+    case "TRANSFER_IN": // the transfer's units arrive at the requesting store, on sale at once
+      return { onHand: q, reserved: 0, reason: "TRANSFER_IN" };
   }
 }
 
@@ -56,8 +60,10 @@ function guard(movement: Movement, l: StockLine, keepSafetyStock: boolean): Pris
       return Prisma.sql`"onHand" - "reserved" - ${kept} >= ${l.quantity}`;
     case "RELEASE":
     case "SELL":
+    case "TRANSFER_OUT":
       return Prisma.sql`"reserved" >= ${l.quantity}`;
     case "RETURN":
+    case "TRANSFER_IN":
       return Prisma.sql`1 = 1`;
   }
 }
@@ -68,8 +74,8 @@ export function stockStatements(movement: Movement, raw: StockLine[], ctx: Movem
   return lines.flatMap((l) => {
     const e = effect(movement, l.quantity);
     const statements: PrismaPromise<number>[] = [];
-    if (movement === "RETURN") {
-      // Goods may come back to a store that never stocked the SKU: create its inventory row first.
+    if (movement === "RETURN" || movement === "TRANSFER_IN") {
+      // Goods may come back to (or be sent to) a store that never stocked the SKU: create its inventory row first.
       statements.push(db.$executeRaw`
         INSERT INTO "Inventory" ("id", "storeId", "skuId", "onHand", "reserved", "updatedAt")
         VALUES (${crypto.randomUUID()}, ${l.storeId}, ${l.skuId}, 0, 0, ${ctx.now})
