@@ -10,6 +10,8 @@ import { mergeAnonymousFavourites } from "@/lib/favourites/service";
 import { FAVOURITES_COOKIE } from "@/lib/favourites/anonymous";
 import { CART_COOKIE } from "@/lib/cart/anonymous";
 import { moveAnonymousCartToMember } from "@/lib/cart/sign-in";
+import { REFERRAL_COOKIE } from "@/lib/referral/cookie";
+import { applyReferral } from "@/lib/referral/service";
 import { audit } from "@/lib/audit/log";
 import { claimsOf, type SessionClaims } from "./principal";
 import { isSessionExpired, LIFETIME, nowSeconds } from "./session-lifetime";
@@ -76,7 +78,8 @@ export function authOptions(): NextAuthOptions {
           const result = await verifyLoginCode(credentials?.phone ?? "", credentials?.code ?? "", ip);
           if (!result.ok) throw new ShownToUser(result.message);
           const brand = /^[a-z0-9-]{1,32}$/.test(credentials?.brand ?? "") ? credentials!.brand : null;
-          const member = await findOrCreateMemberByPhone(result.phone, brand);
+          // A friend's link (/r/<code>) opened before signing up: recorded only if this sign-in joins the brand.
+          const member = await findOrCreateMemberByPhone(result.phone, brand, cookieValue(req?.headers, REFERRAL_COOKIE));
           // Favourites saved before signing in move into the member (the page then clears the cookie).
           const merged = await mergeAnonymousFavourites(member.id, cookieValue(req?.headers, FAVOURITES_COOKIE));
           const mergedCart = await moveAnonymousCartToMember(member.id, cookieValue(req?.headers, CART_COOKIE));
@@ -91,8 +94,11 @@ export function authOptions(): NextAuthOptions {
         id: "wechat",
         name: "WeChat",
         credentials: { brand: { type: "text" } },
-        authorize: guarded(async (_credentials, req) => {
+        authorize: guarded(async (credentials, req) => {
           const { memberId, created } = await redeemWechatTicket(cookieValue(req?.headers, WECHAT_TICKET_COOKIE));
+          // The ticket says only whether the member is new to the group: a new member is new to the brand too.
+          const brand = /^[a-z0-9-]{1,32}$/.test(credentials?.brand ?? "") ? credentials!.brand : null;
+          if (created && brand) await applyReferral(memberId, brand, cookieValue(req?.headers, REFERRAL_COOKIE));
           const merged = await mergeAnonymousFavourites(memberId, cookieValue(req?.headers, FAVOURITES_COOKIE));
           const mergedCart = await moveAnonymousCartToMember(memberId, cookieValue(req?.headers, CART_COOKIE));
           await audit({ actor: `member:${memberId}`, action: "member.sign_in", ip: clientIp(req?.headers), detail: { method: "wechat", created, merged, mergedCart } });

@@ -1,21 +1,36 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { applyReferral } from "@/lib/referral/service";
 
-/** A member joins a brand (tier NORMAL, no points) the first time they sign in from it; later calls change nothing. */
-export async function joinBrand(client: Prisma.TransactionClient, memberId: string, brandId: string): Promise<void> {
-  await client.memberBrand.upsert({ where: { memberId_brandId: { memberId, brandId } }, create: { memberId, brandId }, update: {} });
+/**
+ * A member joins a brand (tier NORMAL, no points) the first time they sign in from it; later calls change
+ * nothing. True when this call made them a member of the brand (a referral may then be recorded).
+ */
+export async function joinBrand(client: Prisma.TransactionClient, memberId: string, brandId: string): Promise<boolean> {
+  const where = { memberId_brandId: { memberId, brandId } };
+  if (await client.memberBrand.findUnique({ where, select: { id: true } })) return false;
+  // Still an upsert: a second sign-in racing this one must not fail on the unique key.
+  await client.memberBrand.upsert({ where, create: { memberId, brandId }, update: {} });
+  return true;
 }
 
 /**
  * The member behind a verified phone number (one member per person across the group's brands), created on
- * first sign-in, and joined to the brand they signed in from (tier NORMAL, no points).
+ * first sign-in, and joined to the brand they signed in from (tier NORMAL, no points). Joining through a
+ * friend's link (the mc_ref cookie) records the referrer, only when this sign-in made them a member of the
+ * brand: an existing member is never re-parented.
  */
-export async function findOrCreateMemberByPhone(phone: string, brandSlug: string | null): Promise<{ id: string; created: boolean }> {
+export async function findOrCreateMemberByPhone(
+  phone: string,
+  brandSlug: string | null,
+  referralCookie?: string,
+): Promise<{ id: string; created: boolean; joined: boolean }> {
   const brand = brandSlug ? await db.brand.findUnique({ where: { slug: brandSlug }, select: { id: true } }) : null;
   const existing = await db.member.findUnique({ where: { phone }, select: { id: true } });
   const member = existing ?? (await db.member.upsert({ where: { phone }, create: { phone }, update: {}, select: { id: true } }));
-  if (brand) await joinBrand(db, member.id, brand.id);
-  return { id: member.id, created: !existing };
+  const joined = brand ? await joinBrand(db, member.id, brand.id) : false;
+  if (joined && brandSlug && referralCookie) await applyReferral(member.id, brandSlug, referralCookie);
+  return { id: member.id, created: !existing, joined };
 }
 
 export type MemberCard = {
