@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 // and the server-to-server credentials behind the JS-SDK (JS-SDK 说明文档, 附录1):
 //   GET /cgi-bin/token              (api.weixin.qq.com)  client_credential → access token (7200 s)
 //   GET /cgi-bin/ticket/getticket   (api.weixin.qq.com)  access token → jsapi_ticket (7200 s)
+//   POST /cgi-bin/message/template/send (api.weixin.qq.com) a template message to a follower (模板消息)
 // A new client_credential token leaves the previous ones usable for 5 more minutes, then they answer
 // 40001 (WeChat's documented overlap; what several instances refreshing on their own run into).
 // As WeChat does, API errors are HTTP 200 with {"errcode": N, "errmsg": "..., rid: ..."} and JSON is
@@ -78,7 +79,20 @@ export interface FakeWechat {
    * nonce, the timestamp and the page url (without #fragment). True when some such ticket matches.
    */
   verifyJssdkSignature(input: { nonceStr: string; timestamp: number | string; url: string; signature: string }): boolean;
+  /** Template messages accepted by POST /cgi-bin/message/template/send, in order. */
+  templateMessages: FakeTemplateMessage[];
+  /** openids that unfollowed the account: sending to them answers 43004 (require subscribe). */
+  unfollowed: Set<string>;
   close(): Promise<void>;
+}
+
+/** A template message as WeChat received it (模板消息, POST /cgi-bin/message/template/send). */
+export interface FakeTemplateMessage {
+  touser: string;
+  template_id: string;
+  url?: string;
+  data: Record<string, { value: string; color?: string }>;
+  msgid: number;
 }
 
 const CODE_TTL_MS = 5 * 60 * 1000;
@@ -92,6 +106,8 @@ export async function startFakeWechat(options: { appId: string; appSecret: strin
   const apiTokens = new Map<string, IssuedApiToken>();
   const tickets = new Map<string, { expiresAt: number }>();
   const requests: FakeRequest[] = [];
+  const templateMessages: FakeTemplateMessage[] = [];
+  const unfollowed = new Set<string>();
   let current: FakeWechatUser | undefined;
   let offset = 0;
   let stalled = false;
@@ -117,6 +133,34 @@ export async function startFakeWechat(options: { appId: string; appSecret: strin
     const errorPage = (code: number, text: string) => {
       res.writeHead(400, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><title>微信</title><p>${text}</p><p>错误码：${code}</p>`);
     };
+
+    // The one POST: a template message to a follower, with the app's access token in the query.
+    if (req.method === "POST" && url.pathname === "/cgi-bin/message/template/send") {
+      if (stalled) return;
+      let raw = "";
+      req.setEncoding("utf8");
+      req.on("data", (chunk: string) => (raw += chunk));
+      req.on("end", () => {
+        const token = apiTokens.get(query.access_token ?? "");
+        if (!query.access_token) return fail(41001, "access_token missing");
+        if (!token || (token.supersededUntil !== undefined && now() >= token.supersededUntil)) return fail(40001, "invalid credential, access_token is invalid or not latest");
+        if (now() >= token.expiresAt) return fail(42001, "access_token expired");
+        let body: Partial<FakeTemplateMessage>;
+        try {
+          body = JSON.parse(raw) as Partial<FakeTemplateMessage>;
+        } catch {
+          return fail(47001, "data format error");
+        }
+        if (!body.touser || !users.has(body.touser)) return fail(40003, "invalid openid");
+        if (unfollowed.has(body.touser)) return fail(43004, "require subscribe");
+        if (!body.template_id) return fail(40037, "invalid template_id");
+        if (!body.data || typeof body.data !== "object" || Object.values(body.data).some((v) => typeof v?.value !== "string")) return fail(47001, "data format error");
+        const msgid = 200000000 + templateMessages.length;
+        templateMessages.push({ touser: body.touser, template_id: body.template_id, ...(body.url ? { url: body.url } : {}), data: body.data, msgid });
+        json({ errcode: 0, errmsg: "ok", msgid });
+      });
+      return;
+    }
 
     if (req.method !== "GET") {
       res.writeHead(405).end();
@@ -234,6 +278,8 @@ export async function startFakeWechat(options: { appId: string; appSecret: strin
     appId: options.appId,
     users,
     requests,
+    templateMessages,
+    unfollowed,
     signInAs(user) {
       users.set(user.openId, user);
       current = user;
