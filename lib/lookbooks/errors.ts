@@ -1,0 +1,10 @@
+// Refusals a guide can act on; Chinese first, English after. Nothing has been written when one is thrown.
+export class LookbookRefused extends Error {
+  constructor(
+    readonly code: "bad_request" | "no_brand" | "unknown_product" | "not_your_customer" | "not_found",
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
