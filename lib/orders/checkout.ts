@@ -31,7 +31,7 @@ export async function prepareCheckout(brandId: string, raw: CheckoutQuery) {
     db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { shipFromDirect: true, shipFromFranchise: true, deliveryFeeFen: true, freeDeliveryFromFen: true } }),
     db.sku.findMany({
       where: { id: { in: query.lines.map((l) => l.skuId) }, product: { brandId, active: true } },
-      select: { id: true, colorName: true, colorCode: true, colorHex: true, size: true, priceFen: true, product: { select: { styleCode: true, name: true, nameEn: true, priceFen: true, category: { select: { slug: true } } } } },
+      select: { id: true, productId: true, colorName: true, colorCode: true, colorHex: true, size: true, priceFen: true, product: { select: { styleCode: true, name: true, nameEn: true, priceFen: true, category: { select: { slug: true } } } } },
     }),
     loadCandidateStores(brandId),
   ]);
@@ -62,8 +62,10 @@ export async function prepareCheckout(brandId: string, raw: CheckoutQuery) {
 
   let counter: { storeId: string; code: string; name: string; mallName: string; available: boolean } | null = null;
   if (query.sceneCode) {
-    const scene = await db.qrScene.findUnique({ where: { code: query.sceneCode }, select: { brandId: true, storeId: true } });
-    const store = scene?.brandId === brandId ? shopperStores.find((s) => s.id === scene.storeId) : undefined;
+    // A product tag printed for a store, for one of the products being bought (lib/orders/placement.ts says why).
+    const scene = await db.qrScene.findUnique({ where: { code: query.sceneCode }, select: { brandId: true, storeId: true, kind: true, productId: true } });
+    const tagged = scene?.kind === "PRODUCT" && skus.some((s) => s.productId === scene.productId);
+    const store = scene?.brandId === brandId && tagged ? shopperStores.find((s) => s.id === scene.storeId) : undefined;
     if (store) {
       // At the counter the shopper takes the piece in front of them: safety stock does not apply.
       const available = query.lines.every((l) => {

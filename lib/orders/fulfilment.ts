@@ -7,6 +7,9 @@ import { eventStatement, OrderChangedMeanwhile, runOrderBatch, transitionStateme
 import { abortUnlessChanged } from "@/lib/db-guard";
 import { normalisePickupCode, pickupCodeHash } from "./pickup-code";
 import { requestRefund } from "./refunds";
+import { orderCompleted } from "./completion";
+import { bindShopperToGuide } from "@/lib/attribution/binding";
+import type { PaymentProvider } from "@/lib/payments";
 import { HOLDS_STOCK } from "./state-machine";
 import type { StaffActor } from "./staff-actor";
 
@@ -126,6 +129,8 @@ export async function handOver(staff: StaffActor, scanned: string, presentLineId
       : []),
   ]);
   await stockChanged(openLines);
+  await creditCounterGuide(order.id, staff, now);
+  await orderCompleted(order.id, now);
   const refundStatus = missing.length ? await requestRefund(refundId) : null;
   return { number: order.number, status: to, handedOver: present.length, missing: missing.length, refundedFen: missingFen, refundStatus };
 }
@@ -136,13 +141,20 @@ export async function shipStoreLines(staff: StaffActor, orderId: string, trackin
   if (order.fulfilment !== "DELIVERY") throw new OrderRefused("not_delivery", "这不是送货订单 / This is not a delivery order", 400);
   if (order.status !== "PAID") throw new OrderRefused("not_shippable", "订单未支付或已发货 / The order is not paid or already shipped", 409);
   const mine = order.lines.filter((l) => l.storeId === staff.storeId && open(l) > 0);
-  if (!mine.length) throw new OrderRefused("nothing_to_ship", "本店没有该订单待发的商品 / This store has nothing of this order to ship", 409);
   const actor = `staff:${staff.staffId}`;
+  const othersOpen = order.lines.some((l) => !mine.includes(l) && open(l) > 0);
+  if (!mine.length) {
+    // Everything already left (a crash between the last shipment and its status change): finish the move.
+    if (!othersOpen) return finishShipping(order, actor, now);
+    throw new OrderRefused("nothing_to_ship", "本店没有该订单待发的商品 / This store has nothing of this order to ship", 409);
+  }
   const note = `shipped from ${staff.storeId}${trackingNo ? `, tracking ${trackingNo}` : ""}`;
-  // Each line moves only from the state read above (two people shipping at once: the second batch fails).
+  // Each line moves only from the state read above (two people shipping at once: the second batch fails). The
+  // last store's shipment carries the SHIPPED transition in the same batch.
   await runOrderBatch([
-    db.$executeRaw`UPDATE "Order" SET "updatedAt" = ${now} WHERE "id" = ${order.id} AND "status" = 'PAID'`,
-    eventStatement(order.id, "PAID", "PAID", actor, now, note, true),
+    ...(othersOpen
+      ? [db.$executeRaw`UPDATE "Order" SET "updatedAt" = ${now} WHERE "id" = ${order.id} AND "status" = 'PAID'`, eventStatement(order.id, "PAID", "PAID", actor, now, note, true)]
+      : transitionStatements(order, "SHIPPED", actor, now, note)),
     ...mine.flatMap((l) => [
       db.$executeRaw`UPDATE "OrderLine" SET "soldQty" = "soldQty" + ${open(l)} WHERE "id" = ${l.id} AND "soldQty" = ${l.soldQty} AND "releasedQty" = ${l.releasedQty}`,
       abortUnlessChanged(`line ${l.id}`),
@@ -150,17 +162,20 @@ export async function shipStoreLines(staff: StaffActor, orderId: string, trackin
     ...stockStatements("SELL", mine.map((l) => ({ storeId: l.storeId, skuId: l.skuId, quantity: open(l) })), { actor, reference: `order:${order.number}`, now }),
   ]);
   await stockChanged(mine);
-  // Re-read rather than trust what we saw: another store may have shipped its part meanwhile.
+  if (!othersOpen) return { status: "SHIPPED" as const };
+  // Another store may have shipped the rest meanwhile, seeing our part still open: re-read and finish.
   const after = await loadOrder({ id: order.id });
-  if (after && after.status === "PAID" && after.lines.every((l) => open(l) === 0)) {
-    try {
-      await runOrderBatch(transitionStatements(after, "SHIPPED", actor, now, "all lines shipped"));
-    } catch (error) {
-      if (!(error instanceof OrderChangedMeanwhile)) throw error;
-    }
-    return { status: "SHIPPED" as const };
-  }
+  if (after && after.status === "PAID" && after.lines.every((l) => open(l) === 0)) return finishShipping(after, actor, now);
   return { status: after?.status ?? "PAID" };
+}
+
+async function finishShipping(order: LoadedOrder, actor: string, now: Date) {
+  try {
+    await runOrderBatch(transitionStatements(order, "SHIPPED", actor, now, "all lines shipped"));
+  } catch (error) {
+    if (!(error instanceof OrderChangedMeanwhile)) throw error;
+  }
+  return { status: "SHIPPED" as const };
 }
 
 /** The member has the parcel: SHIPPED → COMPLETED (the sweeper does it after AUTO_RECEIVE_DAYS otherwise). */
@@ -168,28 +183,50 @@ export async function confirmReceived(memberId: string, number: string, now = ne
   const order = await loadOrder({ number });
   if (!order || order.memberId !== memberId) throw new OrderRefused("not_found", "订单不存在 / Order not found", 404);
   await runOrderBatch(transitionStatements(order, "COMPLETED", `member:${memberId}`, now, "received", { completedAt: now }));
+  await orderCompleted(order.id, now);
+}
+
+/**
+ * An order nobody was credited for, handed over by a guide at the counter: the customer becomes that guide's
+ * (source COUNTER, under the brand's binding rules) and, when the binding holds, the guide is credited.
+ */
+async function creditCounterGuide(orderId: string, staff: StaffActor, now: Date): Promise<void> {
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { guideId: true, memberId: true, brandId: true } });
+  if (order.guideId) return;
+  const touch = await bindShopperToGuide({ brandId: order.brandId, memberId: order.memberId, guideId: staff.staffId, source: "COUNTER" }, now);
+  if (touch.outcome === "bound" || touch.outcome === "refreshed" || touch.outcome === "took_over") {
+    await db.order.updateMany({ where: { id: orderId, guideId: null }, data: { guideId: staff.staffId } });
+  }
 }
 
 /**
  * Cancels an order that has not left the store: unpaid → CANCELLED; paid → REFUNDED with the money back.
  * By the member (their own order) or by staff of the collecting store (e.g. never collected).
  */
-export async function cancelOrder(by: { memberId: string } | StaffActor, orderIdOrNumber: { id: string } | { number: string }, reason: string, now = new Date()) {
+export async function cancelOrder(
+  by: { memberId: string } | StaffActor | "system",
+  orderIdOrNumber: { id: string } | { number: string },
+  reason: string,
+  now = new Date(),
+  provider?: PaymentProvider,
+) {
   const order = await loadOrder(orderIdOrNumber);
-  const isMember = "memberId" in by && !("staffId" in by);
-  if (!order || (isMember ? order.memberId !== by.memberId : order.brandId !== (by as StaffActor).brandId)) {
-    throw new OrderRefused("not_found", "订单不存在 / Order not found", 404);
-  }
-  if (!isMember) {
+  if (!order) throw new OrderRefused("not_found", "订单不存在 / Order not found", 404);
+  let actor = "system:sweeper";
+  if (by !== "system" && "staffId" in by) {
+    if (order.brandId !== by.brandId) throw new OrderRefused("not_found", "订单不存在 / Order not found", 404);
     // Staff cancel at the collecting store, or (delivery) at a store that was to ship part of it.
-    if (order.storeId) atOwnStore(order, by as StaffActor);
-    else if (!order.lines.some((l) => l.storeId === (by as StaffActor).storeId)) throw new OrderRefused("not_found", "订单不存在 / Order not found", 404);
+    if (order.storeId) atOwnStore(order, by);
+    else if (!order.lines.some((l) => l.storeId === by.storeId)) throw new OrderRefused("not_found", "订单不存在 / Order not found", 404);
+    actor = `staff:${by.staffId}`;
+  } else if (by !== "system") {
+    if (order.memberId !== by.memberId) throw new OrderRefused("not_found", "订单不存在 / Order not found", 404);
+    actor = `member:${by.memberId}`;
   }
   if (!HOLDS_STOCK.includes(order.status) || order.lines.some((l) => l.soldQty > 0)) {
     throw new OrderRefused("not_cancellable", "订单已发货或已交付，请办理退货 / Already shipped or handed over: return it instead", 409);
   }
   const paid = order.status === "PAID" || order.status === "READY_FOR_PICKUP";
-  const actor = isMember ? `member:${(by as { memberId: string }).memberId}` : `staff:${(by as StaffActor).staffId}`;
   const refundId = crypto.randomUUID();
   const openLines = order.lines.filter((l) => open(l) > 0);
   await runOrderBatch([
@@ -201,6 +238,6 @@ export async function cancelOrder(by: { memberId: string } | StaffActor, orderId
       : [db.$executeRaw`UPDATE "Payment" SET "status" = 'CLOSED', "updatedAt" = ${now} WHERE "orderId" = ${order.id} AND "status" = 'PENDING'`]),
   ]);
   await stockChanged(openLines);
-  if (paid) await requestRefund(refundId);
+  if (paid) await requestRefund(refundId, provider);
   return { status: paid ? "REFUNDED" : "CANCELLED" };
 }

@@ -57,7 +57,7 @@ export async function startPayment(
  * before is a duplicate; CLOSED/PAYERROR close a pending payment and leave the order to the sweeper; money
  * arriving for an order the sweeper already cancelled is refunded at once (its stock went back on sale).
  */
-export async function applyPaymentNotice(notice: PaymentNotice, source: string, now = new Date(), provider?: PaymentProvider): Promise<PaymentOutcome> {
+export async function applyPaymentNotice(notice: PaymentNotice, source: string, now = new Date(), provider?: PaymentProvider, retried = false): Promise<PaymentOutcome> {
   const payment = await db.payment.findUnique({
     where: { outTradeNo: notice.outTradeNo },
     select: { id: true, status: true, amountFen: true, provider: true, order: { select: { id: true, number: true, status: true, fulfilment: true, storeId: true } } },
@@ -84,7 +84,10 @@ export async function applyPaymentNotice(notice: PaymentNotice, source: string, 
   const order = payment.order;
   if (order.status === "PLACED") {
     const result = await safely([record, markPaid, ...transitionStatements(order, "PAID", `payment:${source}`, now, notice.transactionId, { paidAt })]);
-    return result === "done" ? "applied" : "duplicate";
+    if (result === "done") return "applied";
+    // The order moved between our read and our write (the sweeper cancelled it, another notice paid it):
+    // nothing was written, so look again once — a real repeat is then found by its notification id.
+    return retried ? "duplicate" : applyPaymentNotice(notice, source, now, provider, true);
   }
   if (order.status === "CANCELLED" && payment.status !== "SUCCEEDED") {
     // Paid after the 15 minutes were up: the stock is gone, so the money goes straight back.

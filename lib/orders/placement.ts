@@ -12,6 +12,7 @@ import { newOrderNumber } from "./number";
 import { pickupCodeFor, pickupCodeHash } from "./pickup-code";
 import { eventStatement } from "./transitions";
 import { initialStatus } from "./state-machine";
+import { guideToCredit } from "@/lib/attribution/binding";
 import { OrderRefused, SoldOut, type Alternative } from "./errors";
 
 // Placing an order: one batch transaction holds the stock reservations (one guarded UPDATE + ledger row per
@@ -88,6 +89,8 @@ function requestHashOf(input: z.output<typeof placeOrderInput>): string {
     c: input.sceneCode ?? null,
     l: [...input.lines].sort((a, b) => a.skuId.localeCompare(b.skuId)).map((l) => [l.skuId, l.quantity]),
     a: input.address,
+    t: input.contactPhone ?? null,
+    d: input.deliveryPoint ? [input.deliveryPoint.lat, input.deliveryPoint.lng] : null,
   };
   return crypto.createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
@@ -134,8 +137,11 @@ async function planFulfilment(input: z.output<typeof placeOrderInput>): Promise<
   // Pickup and counter read only the one store: this is the hot path of a sale.
   let store: CollectStore | null | undefined;
   if (input.fulfilment === "COUNTER") {
-    const scene = await db.qrScene.findUnique({ where: { code: input.sceneCode! }, select: { brandId: true, store: { select: collectStoreSelect } } });
-    store = scene?.brandId === input.brandId ? scene.store : null;
+    // Only a product tag printed for a store, for a product being ordered, proves the shopper stands there
+    // (a store's own poster code can be shared online); the piece on the shelf then skips safety stock.
+    const scene = await db.qrScene.findUnique({ where: { code: input.sceneCode! }, select: { brandId: true, kind: true, productId: true, store: { select: collectStoreSelect } } });
+    const ordersTheTag = scene?.kind === "PRODUCT" && scene.productId !== null && (await db.sku.count({ where: { id: { in: wanted.map((l) => l.skuId) }, productId: scene.productId } })) > 0;
+    store = scene?.brandId === input.brandId && ordersTheTag ? scene.store : null;
     if (!store?.active) throw new OrderRefused("unknown_scene", "请扫描门店内商品吊牌上的二维码 / Scan the code on a product tag in the store", 400);
   } else {
     store = await db.store.findFirst({ where: { id: input.storeId!, brandId: input.brandId }, select: collectStoreSelect });
@@ -181,6 +187,7 @@ export async function placeOrder(memberId: string, raw: PlaceOrderInput, now = n
     if (itemsFen < fees.freeDeliveryFromFen) deliveryFen = fees.deliveryFeeFen;
   }
   const status = initialStatus(input.paymentMethod);
+  const guideId = await guideToCredit(input.brandId, memberId, now);
   const collect = input.fulfilment === "DELIVERY" ? null : input.fulfilment;
   const payBy = input.paymentMethod === "ONLINE" ? new Date(now.getTime() + ONLINE_PAY_MINUTES * 60_000) : new Date(now.getTime() + CASHIER_WAIT_HOURS[collect!] * 3600_000);
 
@@ -192,9 +199,9 @@ export async function placeOrder(memberId: string, raw: PlaceOrderInput, now = n
       ...stockStatements("RESERVE", mergeStockLines(plan.stockLines), { actor, reference: `order:${number}`, now, safetyStock: plan.safetyStock }),
       // Plain INSERTs (the id is ours): Prisma's nested create would read the row back for nothing.
       db.$executeRaw`
-        INSERT INTO "Order" ("id", "number", "brandId", "memberId", "fulfilment", "status", "paymentMethod", "storeId", "sceneCode", "itemsFen", "deliveryFen", "totalFen",
+        INSERT INTO "Order" ("id", "number", "brandId", "memberId", "guideId", "fulfilment", "status", "paymentMethod", "storeId", "sceneCode", "itemsFen", "deliveryFen", "totalFen",
           "contactName", "contactPhone", "address", "deliveryLat", "deliveryLng", "idempotencyKey", "requestHash", "payBy", "pickupCodeHash", "pickupExpiresAt", "createdAt", "updatedAt")
-        VALUES (${orderId}, ${number}, ${input.brandId}, ${memberId}, ${input.fulfilment}, ${status}, ${input.paymentMethod}, ${plan.store?.id ?? null}, ${input.sceneCode ?? null},
+        VALUES (${orderId}, ${number}, ${input.brandId}, ${memberId}, ${guideId}, ${input.fulfilment}, ${status}, ${input.paymentMethod}, ${plan.store?.id ?? null}, ${input.sceneCode ?? null},
           ${itemsFen}, ${deliveryFen}, ${itemsFen + deliveryFen}, ${input.contactName}, ${input.contactPhone ?? ""}, ${input.address}, ${input.deliveryPoint?.lat ?? null},
           ${input.deliveryPoint?.lng ?? null}, ${input.idempotencyKey}, ${hash}, ${payBy}, ${collect ? pickupCodeHash(pickupCodeFor(orderId)) : null},
           ${collect ? new Date(now.getTime() + PICKUP_VALID_DAYS[collect] * 86_400_000) : null}, ${now}, ${now})`,

@@ -7,6 +7,7 @@ import { OrderRefused } from "./errors";
 import { runOrderBatch, transitionStatements } from "./transitions";
 import { statusAfterRefund } from "./state-machine";
 import type { StaffActor } from "./staff-actor";
+import { refundRecorded } from "./completion";
 
 // Returns at any store of the brand, and the money going back through the way it came in. The goods, the
 // order line counters, the refund row and the order's status change in one batch; the provider is called
@@ -92,5 +93,6 @@ export async function returnOrderLines(staff: StaffActor, raw: z.input<typeof re
   ]);
   await stockChanged(returning.map((r) => r.line));
   const refundStatus = await requestRefund(refundId);
+  await refundRecorded(refundId, now);
   return { refundId, amountFen, status: to, refundStatus };
 }

@@ -1,4 +1,5 @@
 import type { Fulfilment, OrderStatus } from "@/lib/generated/prisma/enums";
+import { OrderRefused } from "./errors";
 
 // The one place that says how an order may move. Every change is also guarded in the database (the UPDATE
 // names the status it expects, lib/orders/transitions.ts), so two people acting at once cannot both win.
@@ -32,10 +33,9 @@ const ONLY_FOR: Partial<Record<`${OrderStatus}>${OrderStatus}`, readonly Fulfilm
   "SHIPPED>COMPLETED": ["DELIVERY"],
 };
 
-export class IllegalTransition extends Error {
-  readonly code = "illegal_transition";
+export class IllegalTransition extends OrderRefused {
   constructor(readonly from: OrderStatus, readonly to: OrderStatus) {
-    super(`订单状态为「${from}」，不能变为「${to}」 / An order that is ${from} cannot become ${to}`);
+    super("illegal_transition", `订单状态为「${from}」，不能变为「${to}」 / An order that is ${from} cannot become ${to}`, 409);
   }
 }
 

@@ -3,20 +3,38 @@ import { paymentProvider, type PaymentProvider } from "@/lib/payments";
 import { stockChanged, stockStatements } from "@/lib/inventory/movements";
 import { applyPaymentNotice } from "./payment";
 import { OrderChangedMeanwhile, runOrderBatch, transitionStatements } from "./transitions";
+import { cancelOrder } from "./fulfilment";
+import { orderCompleted } from "./completion";
 import { expireTryOnHolds } from "@/lib/holds/try-on";
+import { settleDueCommission } from "@/lib/commission/ledger";
 
 // Gives back what nobody paid for: unpaid orders past payBy are cancelled and their reservations released;
-// expired try-on holds likewise; delivered orders nobody confirmed complete after AUTO_RECEIVE_DAYS.
+// paid pickups nobody collected before the code expired are refunded; expired try-on holds end; delivered
+// orders nobody confirmed complete after AUTO_RECEIVE_DAYS; commission past its freeze settles.
 // Runs at start-up and every minute (instrumentation.ts); safe to run in several processes at once because
 // every change is guarded (a second sweeper's batch finds the order already moved and changes nothing).
 
 export const AUTO_RECEIVE_DAYS = 10;
 const BATCH = 200;
 
-export type SweepResult = { cancelled: number; paidLate: number; holdsExpired: number; autoReceived: number };
+export type SweepResult = { cancelled: number; paidLate: number; holdsExpired: number; autoReceived: number; uncollected: number; settled: number };
+
+/** One order's trouble is logged and skipped, never allowed to stop the rest of the sweep (it runs every minute). */
+async function eachOrder<T extends { number?: string; id: string }>(orders: T[], step: (order: T) => Promise<boolean>): Promise<number> {
+  let done = 0;
+  for (const order of orders) {
+    try {
+      if (await step(order)) done++;
+    } catch (error) {
+      if (error instanceof OrderChangedMeanwhile) continue; // paid, cancelled or moved meanwhile: nothing to do
+      console.error(`[sweeper] order ${order.number ?? order.id}:`, error instanceof Error ? error.message : error);
+    }
+  }
+  return done;
+}
 
 export async function sweepExpired(now = new Date(), provider: PaymentProvider = paymentProvider()): Promise<SweepResult> {
-  const result: SweepResult = { cancelled: 0, paidLate: 0, holdsExpired: 0, autoReceived: 0 };
+  const result: SweepResult = { cancelled: 0, paidLate: 0, holdsExpired: 0, autoReceived: 0, uncollected: 0, settled: 0 };
   const due = await db.order.findMany({
     where: { status: { in: ["PLACED", "AWAITING_CASHIER"] }, payBy: { lte: now } },
     select: {
@@ -27,44 +45,49 @@ export async function sweepExpired(now = new Date(), provider: PaymentProvider =
     orderBy: { payBy: "asc" },
     take: BATCH,
   });
-  for (const order of due) {
-    // Ask WeChat Pay before cancelling: a payment whose notice has not arrived yet must not be lost.
+  result.cancelled = await eachOrder(due, async (order) => {
+    // Ask WeChat Pay before cancelling: a payment whose notice has not arrived yet must not be lost. If WeChat
+    // cannot be asked, the order waits for the next sweep rather than be cancelled on a guess.
     if (order.payments.length && provider.name === "WECHAT_PAY") {
-      const notice = await provider.query(order.payments[0]!.outTradeNo).catch(() => null);
+      const notice = await provider.query(order.payments[0]!.outTradeNo);
       if (notice?.state === "SUCCESS") {
         await applyPaymentNotice(notice, "query", now, provider);
         result.paidLate++;
-        continue;
+        return false;
       }
     }
     const open = order.lines.filter((l) => l.quantity - l.soldQty - l.releasedQty > 0);
-    try {
-      await runOrderBatch([
-        ...transitionStatements(order, "CANCELLED", "system:sweeper", now, "unpaid in time"),
-        ...stockStatements("RELEASE", open.map((l) => ({ storeId: l.storeId, skuId: l.skuId, quantity: l.quantity - l.soldQty - l.releasedQty })), { actor: "system:sweeper", reference: `order:${order.number}`, now, note: "unpaid in time" }),
-        ...open.map((l) => db.$executeRaw`UPDATE "OrderLine" SET "releasedQty" = "releasedQty" + ${l.quantity - l.soldQty - l.releasedQty} WHERE "id" = ${l.id}`),
-        db.$executeRaw`UPDATE "Payment" SET "status" = 'CLOSED', "updatedAt" = ${now} WHERE "orderId" = ${order.id} AND "status" = 'PENDING'`,
-      ]);
-      result.cancelled++;
-      await stockChanged(open);
-    } catch (error) {
-      if (!(error instanceof OrderChangedMeanwhile)) throw error; // paid or cancelled in the meantime: fine
-    }
-  }
+    await runOrderBatch([
+      ...transitionStatements(order, "CANCELLED", "system:sweeper", now, "unpaid in time"),
+      ...stockStatements("RELEASE", open.map((l) => ({ storeId: l.storeId, skuId: l.skuId, quantity: l.quantity - l.soldQty - l.releasedQty })), { actor: "system:sweeper", reference: `order:${order.number}`, now, note: "unpaid in time" }),
+      ...open.map((l) => db.$executeRaw`UPDATE "OrderLine" SET "releasedQty" = "releasedQty" + ${l.quantity - l.soldQty - l.releasedQty} WHERE "id" = ${l.id}`),
+      db.$executeRaw`UPDATE "Payment" SET "status" = 'CLOSED', "updatedAt" = ${now} WHERE "orderId" = ${order.id} AND "status" = 'PENDING'`,
+    ]);
+    await stockChanged(open);
+    return true;
+  });
+  // Paid but never collected: once the pickup code has expired the goods go back on sale and the money back.
+  const uncollected = await db.order.findMany({
+    where: { status: { in: ["PAID", "READY_FOR_PICKUP"] }, fulfilment: { in: ["PICKUP", "COUNTER"] }, pickupExpiresAt: { lte: now } },
+    select: { id: true, number: true },
+    take: BATCH,
+  });
+  result.uncollected = await eachOrder(uncollected, async (order) => {
+    await cancelOrder("system", { id: order.id }, "取货码过期未取 / Not collected before the pickup code expired", now, provider);
+    return true;
+  });
   result.holdsExpired = await expireTryOnHolds(now);
   const shipped = await db.order.findMany({
     where: { status: "SHIPPED", updatedAt: { lte: new Date(now.getTime() - AUTO_RECEIVE_DAYS * 86_400_000) } },
-    select: { id: true, status: true, fulfilment: true },
+    select: { id: true, number: true, status: true, fulfilment: true },
     take: BATCH,
   });
-  for (const order of shipped) {
-    try {
-      await runOrderBatch(transitionStatements(order, "COMPLETED", "system:sweeper", now, `received (auto, ${AUTO_RECEIVE_DAYS} days)`, { completedAt: now }));
-      result.autoReceived++;
-    } catch (error) {
-      if (!(error instanceof OrderChangedMeanwhile)) throw error;
-    }
-  }
+  result.autoReceived = await eachOrder(shipped, async (order) => {
+    await runOrderBatch(transitionStatements(order, "COMPLETED", "system:sweeper", now, `received (auto, ${AUTO_RECEIVE_DAYS} days)`, { completedAt: now }));
+    await orderCompleted(order.id, now);
+    return true;
+  });
+  result.settled = await settleDueCommission(now);
   return result;
 }
 
@@ -75,7 +98,7 @@ export function startSweeper(intervalMs = 60_000): void {
   if (timer) return;
   const run = () =>
     sweepExpired().then(
-      (r) => (r.cancelled || r.holdsExpired || r.paidLate || r.autoReceived) && console.log(`[sweeper] ${JSON.stringify(r)}`),
+      (r) => (r.cancelled || r.holdsExpired || r.paidLate || r.autoReceived || r.uncollected || r.settled) && console.log(`[sweeper] ${JSON.stringify(r)}`),
       (error) => console.error("[sweeper]", error instanceof Error ? error.message : error),
     );
   void run();

@@ -4,6 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Fulfilment, OrderStatus } from "@/lib/generated/prisma/enums";
 import { assertTransition } from "./state-machine";
 import { LOST_RACE_ERROR } from "@/lib/db-guard";
+import { isConstraintFailure } from "@/lib/inventory/movements";
+import { OrderRefused } from "./errors";
 
 // A status change as statements for a batch transaction: the UPDATE names the status it expects, and the
 // event INSERT reads changes() — when another request moved the order first, toStatus is NULL, the NOT NULL
@@ -15,10 +17,10 @@ export type TransitionExtras = { paidAt?: Date; completedAt?: Date; mallReceiptN
 
 export const LOST_RACE = /OrderEvent\.toStatus|NOT NULL constraint failed: OrderEvent/i;
 
-export class OrderChangedMeanwhile extends Error {
-  readonly code = "order_changed";
+/** Someone else moved the order first, or a quantity guard refused the write: nothing was written. */
+export class OrderChangedMeanwhile extends OrderRefused {
   constructor() {
-    super("订单状态刚刚已变化，请刷新后重试 / The order changed meanwhile: refresh and try again");
+    super("order_changed", "订单状态刚刚已变化，请刷新后重试 / The order changed meanwhile: refresh and try again", 409);
   }
 }
 
@@ -50,7 +52,8 @@ export async function runOrderBatch(statements: Prisma.PrismaPromise<unknown>[])
     await db.$transaction(statements);
   } catch (error) {
     const text = String((error as Error)?.message ?? error);
-    if (LOST_RACE.test(text) || LOST_RACE_ERROR.test(text)) throw new OrderChangedMeanwhile();
+    // A lost race, or a line quantity CHECK (e.g. returning what another return just took back).
+    if (LOST_RACE.test(text) || LOST_RACE_ERROR.test(text) || isConstraintFailure(error)) throw new OrderChangedMeanwhile();
     throw error;
   }
 }

@@ -1,0 +1,104 @@
+import crypto from "node:crypto";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { abortUnlessChanged } from "@/lib/db-guard";
+import type { BindingSource } from "@/lib/generated/prisma/enums";
+import { creditedGuide, decideTouch, type BindingSettings, type OpenBinding } from "./rules";
+
+// Binding a shopper to a guide (导购绑定). A touch is a scan of the guide's code, a link the guide shared, or an
+// order the guide took at the counter. The rules are lib/attribution/rules.ts; here they meet the database:
+// one open binding per member and brand (a partial unique index), every change one guarded batch.
+
+export type TouchOutcome =
+  | { outcome: "bound" | "refreshed" | "took_over"; bindingId: string }
+  | { outcome: "kept"; reason: string; guideId: string }
+  | { outcome: "refused"; reason: "unknown_guide" | "other_brand" | "inactive_guide" | "self" | "raced" };
+
+export const touchInput = z.object({
+  brandId: z.string().min(1),
+  memberId: z.string().min(1),
+  guideId: z.string().min(1),
+  source: z.enum(["QR", "SHARE_LINK", "COUNTER", "REASSIGNED"]),
+});
+
+async function settingsOf(brandId: string): Promise<BindingSettings> {
+  const b = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { bindingMode: true, bindingWindowDays: true, bindingProtectionDays: true } });
+  return { mode: b.bindingMode, windowDays: b.bindingWindowDays, protectionDays: b.bindingProtectionDays };
+}
+
+export async function openBinding(brandId: string, memberId: string) {
+  return db.guideBinding.findFirst({
+    where: { brandId, memberId, endedAt: null },
+    select: { id: true, guideId: true, boundAt: true, lastTouchAt: true, source: true },
+  });
+}
+
+/**
+ * A guide's code touched a signed-in member. A guide of another brand, a guide who has left, or a guide
+ * binding themselves (their staff phone is the member's phone) binds nobody: refused, and the caller logs it.
+ */
+export async function bindShopperToGuide(raw: z.input<typeof touchInput>, at = new Date()): Promise<TouchOutcome> {
+  const input = touchInput.parse(raw);
+  const [guide, member] = await Promise.all([
+    db.staff.findUnique({ where: { id: input.guideId }, select: { id: true, brandId: true, storeId: true, active: true, phone: true, role: true } }),
+    db.member.findUnique({ where: { id: input.memberId }, select: { phone: true } }),
+  ]);
+  if (!guide || !member || !guide.storeId) return { outcome: "refused", reason: "unknown_guide" };
+  if (guide.brandId !== input.brandId) return { outcome: "refused", reason: "other_brand" };
+  if (!guide.active) return { outcome: "refused", reason: "inactive_guide" };
+  if (guide.phone && member.phone && guide.phone === member.phone) return { outcome: "refused", reason: "self" };
+
+  const [settings, current] = await Promise.all([settingsOf(input.brandId), openBinding(input.brandId, input.memberId)]);
+  const decision = decideTouch(current, { guideId: guide.id, at, source: input.source as BindingSource }, settings);
+  if (decision.action === "keep") return { outcome: "kept", reason: decision.reason, guideId: current!.guideId };
+  if (decision.action === "refresh") {
+    await db.guideBinding.update({ where: { id: current!.id }, data: { lastTouchAt: at } });
+    return { outcome: "refreshed", bindingId: current!.id };
+  }
+  const id = crypto.randomUUID();
+  const create = db.guideBinding.create({ data: { id, brandId: input.brandId, memberId: input.memberId, guideId: guide.id, source: input.source as BindingSource, boundAt: at, lastTouchAt: at } });
+  try {
+    if (decision.action === "bind") {
+      await db.$transaction([create]); // the partial unique index refuses a second open binding made meanwhile
+    } else {
+      await db.$transaction([
+        db.$executeRaw`UPDATE "GuideBinding" SET "endedAt" = ${at}, "endedReason" = ${decision.reason} WHERE "id" = ${current!.id} AND "endedAt" IS NULL`,
+        abortUnlessChanged(`binding ${current!.id}`),
+        create,
+      ]);
+    }
+  } catch (error) {
+    const text = String((error as Error)?.message ?? error);
+    if (/UNIQUE|malformed JSON/i.test(text)) return { outcome: "refused", reason: "raced" };
+    throw error;
+  }
+  return { outcome: decision.action === "bind" ? "bound" : "took_over", bindingId: id };
+}
+
+/** The guide an order placed now credits (null: none, or a WINDOW binding that lapsed). */
+export async function guideToCredit(brandId: string, memberId: string, at = new Date()): Promise<string | null> {
+  const [settings, current] = await Promise.all([settingsOf(brandId), openBinding(brandId, memberId)]);
+  return creditedGuide(current as OpenBinding | null, settings, at);
+}
+
+/**
+ * A guide left (or moved): their open customers go to another guide of the same store, as REASSIGNED
+ * bindings starting now. One batch: all of them move or none.
+ */
+export async function reassignCustomers(brandId: string, storeId: string, fromGuideId: string, toGuideId: string, at = new Date()): Promise<number> {
+  if (fromGuideId === toGuideId) throw new Error("同一导购 / Same guide");
+  const to = await db.staff.findUnique({ where: { id: toGuideId }, select: { brandId: true, storeId: true, active: true } });
+  if (!to || to.brandId !== brandId || to.storeId !== storeId || !to.active) {
+    throw new Error("接手导购须为本店在职员工 / The new guide must be active staff of this store");
+  }
+  const open = await db.guideBinding.findMany({ where: { brandId, guideId: fromGuideId, endedAt: null }, select: { id: true, memberId: true } });
+  if (!open.length) return 0;
+  await db.$transaction(
+    open.flatMap((b) => [
+      db.$executeRaw`UPDATE "GuideBinding" SET "endedAt" = ${at}, "endedReason" = 'reassigned' WHERE "id" = ${b.id} AND "endedAt" IS NULL`,
+      abortUnlessChanged(`binding ${b.id}`),
+      db.guideBinding.create({ data: { brandId, memberId: b.memberId, guideId: toGuideId, source: "REASSIGNED", boundAt: at, lastTouchAt: at } }),
+    ]),
+  );
+  return open.length;
+}

@@ -1,0 +1,163 @@
+import crypto from "node:crypto";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { reversalOf, shareOf } from "./rules";
+
+// The commission ledger (佣金台账). Rows are only added: EARN when an order completes (PENDING until the freeze
+// ends, SETTLED after), REVERSAL when money goes back to the customer (the same proportion of each earning,
+// settled at once if the earning already was), PAYOUT when finance pays a balance. A beneficiary's balance is
+// the sum of their SETTLED rows, so a refund after a payout leaves it negative and the next earnings pay it
+// back: carried forward, never silently lost. Each row has a unique dedupeKey: replays write nothing.
+
+type Beneficiary = { staffId: string; memberId: null } | { staffId: null; memberId: string };
+
+/** The goods part of what the customer kept paying for: items less refunds (a delivery fee is never shared). */
+function goodsBase(order: { itemsFen: number; refundedFen: number }): number {
+  return Math.max(0, order.itemsFen - order.refundedFen);
+}
+
+function insertEntry(e: {
+  brandId: string; who: Beneficiary; orderId: string | null; level: number; kind: "EARN" | "REVERSAL" | "PAYOUT"; amountFen: number;
+  baseFen?: number | null; status: "PENDING" | "SETTLED"; availableAt?: Date | null; settledAt?: Date | null; payoutId?: string | null;
+  dedupeKey: string; note?: string; now: Date;
+}) {
+  return db.$executeRaw`
+    INSERT INTO "CommissionEntry" ("id", "brandId", "staffId", "memberId", "orderId", "level", "kind", "amountFen", "baseFen", "status", "availableAt", "settledAt", "payoutId", "dedupeKey", "note", "createdAt")
+    VALUES (${crypto.randomUUID()}, ${e.brandId}, ${e.who.staffId}, ${e.who.memberId}, ${e.orderId}, ${e.level}, ${e.kind}, ${e.amountFen}, ${e.baseFen ?? null}, ${e.status},
+            ${e.availableAt ?? null}, ${e.settledAt ?? null}, ${e.payoutId ?? null}, ${e.dedupeKey}, ${e.note ?? ""}, ${e.now})
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+}
+
+/**
+ * An order completed: the guide it credits (level 0) and the member's referrers (levels 1 and 2) each earn
+ * their share of the goods paid for, frozen for the brand's freeze period. Safe to call twice.
+ */
+export async function recordOrderCommission(orderId: string, now = new Date()): Promise<number> {
+  const order = await db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      id: true, number: true, brandId: true, memberId: true, guideId: true, itemsFen: true, refundedFen: true,
+      brand: { select: { guideRateBps: true, referralL1RateBps: true, referralL2RateBps: true, commissionFreezeDays: true, commissionCapFen: true } },
+    },
+  });
+  const base = goodsBase(order);
+  if (base === 0) return 0;
+  const referral = await db.memberBrand.findUnique({ where: { memberId_brandId: { memberId: order.memberId, brandId: order.brandId } }, select: { referrerId: true, referrerL2Id: true } });
+  const rules = order.brand;
+  const shares: { level: number; who: Beneficiary; rate: number }[] = [];
+  if (order.guideId) shares.push({ level: 0, who: { staffId: order.guideId, memberId: null }, rate: rules.guideRateBps });
+  if (referral?.referrerId) shares.push({ level: 1, who: { staffId: null, memberId: referral.referrerId }, rate: rules.referralL1RateBps });
+  if (referral?.referrerL2Id) shares.push({ level: 2, who: { staffId: null, memberId: referral.referrerL2Id }, rate: rules.referralL2RateBps });
+  const availableAt = new Date(now.getTime() + rules.commissionFreezeDays * 86_400_000);
+  const rows = shares
+    .map((s) => ({ ...s, amountFen: shareOf(base, s.rate, rules.commissionCapFen) }))
+    .filter((s) => s.amountFen > 0)
+    .map((s) =>
+      insertEntry({ brandId: order.brandId, who: s.who, orderId: order.id, level: s.level, kind: "EARN", amountFen: s.amountFen, baseFen: base, status: "PENDING", availableAt, dedupeKey: `earn:${order.id}:${s.level}`, note: order.number, now }),
+    );
+  if (!rows.length) return 0;
+  const written = await db.$transaction(rows);
+  return written.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Money went back to the customer after the order completed: every earning of the order gives back the same
+ * proportion. A still-frozen earning's reversal waits with it; a settled one's is settled at once (and may
+ * take the balance below zero if it was paid out already).
+ */
+export async function reverseCommissionForRefund(refundId: string, now = new Date()): Promise<number> {
+  const refund = await db.refund.findUniqueOrThrow({ where: { id: refundId }, select: { id: true, orderId: true } });
+  const earnings = await db.commissionEntry.findMany({
+    where: { orderId: refund.orderId, kind: "EARN" },
+    select: { brandId: true, staffId: true, memberId: true, level: true, amountFen: true, baseFen: true, status: true },
+  });
+  if (!earnings.length) return 0;
+  const [order, reversed] = await Promise.all([
+    db.order.findUniqueOrThrow({ where: { id: refund.orderId }, select: { itemsFen: true, refundedFen: true } }),
+    db.commissionEntry.groupBy({ by: ["level"], where: { orderId: refund.orderId, kind: "REVERSAL" }, _sum: { amountFen: true } }),
+  ]);
+  // Goods refunded since each earning was recorded: its base then, less what is still paid for now.
+  const stillPaid = goodsBase(order);
+  const rows = earnings.flatMap((e) => {
+    const already = -(reversed.find((r) => r.level === e.level)?._sum.amountFen ?? 0);
+    const amountFen = reversalOf(e.amountFen, e.baseFen ?? 0, (e.baseFen ?? 0) - stillPaid, already);
+    if (amountFen === 0) return [];
+    const who: Beneficiary = e.staffId ? { staffId: e.staffId, memberId: null } : { staffId: null, memberId: e.memberId! };
+    const settled = e.status === "SETTLED";
+    return [insertEntry({ brandId: e.brandId, who, orderId: refund.orderId, level: e.level, kind: "REVERSAL", amountFen, status: settled ? "SETTLED" : "PENDING", settledAt: settled ? now : null, dedupeKey: `reversal:${refund.id}:${e.level}`, now })];
+  });
+  if (!rows.length) return 0;
+  const written = await db.$transaction(rows);
+  return written.reduce((a, b) => a + b, 0);
+}
+
+/** Frozen rows whose freeze has ended settle, order by order, unless the order has a refund still under way. */
+export async function settleDueCommission(now = new Date()): Promise<number> {
+  return db.$executeRaw`
+    UPDATE "CommissionEntry" SET "status" = 'SETTLED', "settledAt" = ${now}
+    WHERE "status" = 'PENDING'
+      AND "orderId" IN (SELECT "orderId" FROM "CommissionEntry" WHERE "kind" = 'EARN' AND "status" = 'PENDING' AND "availableAt" <= ${now})
+      AND "orderId" NOT IN (SELECT "orderId" FROM "Refund" WHERE "status" <> 'SUCCEEDED')`;
+}
+
+export type PayoutRow = { payoutId: string; staffId: string | null; memberId: string | null; name: string; amountFen: number };
+
+/** Pays every positive settled balance of the brand: one PAYOUT row each; negative balances wait (carried forward). */
+export async function createPayout(brandId: string, now = new Date()): Promise<PayoutRow[]> {
+  const payoutId = `PO${now.toISOString().slice(0, 10).replace(/-/g, "")}-${crypto.randomBytes(3).toString("hex")}`;
+  const balances = await db.$queryRaw<{ staffId: string | null; memberId: string | null; balance: number | bigint }[]>`
+    SELECT "staffId", "memberId", SUM("amountFen") AS balance FROM "CommissionEntry"
+    WHERE "brandId" = ${brandId} AND "status" = 'SETTLED' GROUP BY "staffId", "memberId" HAVING SUM("amountFen") > 0`;
+  if (!balances.length) return [];
+  const [staff, members] = await Promise.all([
+    db.staff.findMany({ where: { id: { in: balances.flatMap((b) => (b.staffId ? [b.staffId] : [])) } }, select: { id: true, name: true } }),
+    db.member.findMany({ where: { id: { in: balances.flatMap((b) => (b.memberId ? [b.memberId] : [])) } }, select: { id: true, phone: true, nickname: true } }),
+  ]);
+  const rows: PayoutRow[] = balances.map((b) => ({
+    payoutId,
+    staffId: b.staffId,
+    memberId: b.memberId,
+    name: b.staffId ? (staff.find((s) => s.id === b.staffId)?.name ?? "") : (members.find((m) => m.id === b.memberId)?.nickname || members.find((m) => m.id === b.memberId)?.phone || ""),
+    amountFen: Number(b.balance),
+  }));
+  await db.$transaction(
+    rows.map((r) =>
+      insertEntry({
+        brandId, who: r.staffId ? { staffId: r.staffId, memberId: null } : { staffId: null, memberId: r.memberId! }, orderId: null, level: r.staffId ? 0 : 1,
+        kind: "PAYOUT", amountFen: -r.amountFen, status: "SETTLED", settledAt: now, payoutId, dedupeKey: `payout:${payoutId}:${r.staffId ?? r.memberId}`, now,
+      }),
+    ),
+  );
+  return rows;
+}
+
+export type Balance = { pendingFen: number; balanceFen: number; reversedFen: number; paidOutFen: number };
+
+/** A guide's or a member's commission: frozen, the settled balance (may be negative), reversed and paid out. */
+export async function commissionBalance(who: { staffId: string } | { memberId: string }): Promise<Balance> {
+  const where = "staffId" in who ? Prisma.sql`"staffId" = ${who.staffId}` : Prisma.sql`"memberId" = ${who.memberId}`;
+  const [row] = await db.$queryRaw<{ pending: number | bigint | null; balance: number | bigint | null; reversed: number | bigint | null; paid: number | bigint | null }[]>`
+    SELECT SUM(CASE WHEN "status" = 'PENDING' THEN "amountFen" END) AS pending,
+           SUM(CASE WHEN "status" = 'SETTLED' THEN "amountFen" END) AS balance,
+           SUM(CASE WHEN "kind" = 'REVERSAL' THEN "amountFen" END) AS reversed,
+           SUM(CASE WHEN "kind" = 'PAYOUT' THEN "amountFen" END) AS paid
+    FROM "CommissionEntry" WHERE ${where}`;
+  return { pendingFen: Number(row?.pending ?? 0), balanceFen: Number(row?.balance ?? 0), reversedFen: -Number(row?.reversed ?? 0), paidOutFen: -Number(row?.paid ?? 0) };
+}
+
+export type CommissionDay = { day: string; orders: number; salesFen: number; pendingFen: number; settledFen: number; reversedFen: number };
+
+/** A guide's sales and commission by day (Shanghai dates), newest first: what the guide's "my results" shows. */
+export async function guideResultsByDay(staffId: string, days = 30, now = new Date()): Promise<CommissionDay[]> {
+  const since = new Date(now.getTime() - days * 86_400_000);
+  const rows = await db.$queryRaw<{ day: string; orders: number | bigint; salesFen: number | bigint; pendingFen: number | bigint; settledFen: number | bigint; reversedFen: number | bigint }[]>`
+    SELECT substr(datetime(e."createdAt", '+8 hours'), 1, 10) AS day,
+           COUNT(DISTINCT CASE WHEN e."kind" = 'EARN' THEN e."orderId" END) AS orders,
+           COALESCE(SUM(CASE WHEN e."kind" = 'EARN' THEN e."baseFen" END), 0) AS salesFen,
+           COALESCE(SUM(CASE WHEN e."kind" <> 'PAYOUT' AND e."status" = 'PENDING' THEN e."amountFen" END), 0) AS pendingFen,
+           COALESCE(SUM(CASE WHEN e."kind" = 'EARN' AND e."status" = 'SETTLED' THEN e."amountFen" END), 0) AS settledFen,
+           COALESCE(-SUM(CASE WHEN e."kind" = 'REVERSAL' THEN e."amountFen" END), 0) AS reversedFen
+    FROM "CommissionEntry" e WHERE e."staffId" = ${staffId} AND e."createdAt" >= ${since}
+    GROUP BY 1 ORDER BY 1 DESC`;
+  return rows.map((r) => ({ day: r.day, orders: Number(r.orders), salesFen: Number(r.salesFen), pendingFen: Number(r.pendingFen), settledFen: Number(r.settledFen), reversedFen: Number(r.reversedFen) }));
+}
