@@ -102,3 +102,33 @@ export async function reassignCustomers(brandId: string, storeId: string, fromGu
   );
   return open.length;
 }
+
+/**
+ * The shopper opened a guide's code (the guide's QR, or a link the guide shared). Signed in: bound now (by the
+ * brand's rules). Either way, what to remember in the shopper's cookie for a later sign-in — nothing when the
+ * guide cannot bind anyone (another brand's code, a guide who left): the page still opens, and the log says why.
+ */
+export async function guideCodeOpened(
+  scene: { brandId: string; brandSlug: string; guideId: string },
+  shopper: { memberId: string } | null,
+  source: "QR" | "SHARE_LINK",
+  at = new Date(),
+): Promise<{ outcome: TouchOutcome | null; remember: boolean }> {
+  const guide = await db.staff.findUnique({ where: { id: scene.guideId }, select: { brandId: true, active: true, storeId: true } });
+  if (!guide || guide.brandId !== scene.brandId || !guide.active || !guide.storeId) {
+    console.warn(`[attribution] guide code of ${scene.guideId} binds nobody: ${!guide ? "unknown guide" : guide.brandId !== scene.brandId ? "another brand's guide" : "guide no longer active"}`);
+    return { outcome: null, remember: false };
+  }
+  if (!shopper) return { outcome: null, remember: true };
+  const outcome = await bindShopperToGuide({ brandId: scene.brandId, memberId: shopper.memberId, guideId: scene.guideId, source }, at);
+  if (outcome.outcome === "refused") console.warn(`[attribution] guide ${scene.guideId} did not bind member ${shopper.memberId}: ${outcome.reason}`);
+  return { outcome, remember: false };
+}
+
+/** At member sign-in: the touch remembered in the cookie (if any, and of this brand) binds now. */
+export async function applyRememberedTouch(memberId: string, cookieTouch: { b: string; g: string; s: "QR" | "SHARE_LINK"; t: number } | null): Promise<TouchOutcome | null> {
+  if (!cookieTouch) return null;
+  const brand = await db.brand.findUnique({ where: { slug: cookieTouch.b }, select: { id: true } });
+  if (!brand) return null;
+  return bindShopperToGuide({ brandId: brand.id, memberId, guideId: cookieTouch.g, source: cookieTouch.s }, new Date(cookieTouch.t * 1000));
+}

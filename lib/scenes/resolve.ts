@@ -6,8 +6,12 @@ export const sceneCode = z.string().regex(/^[a-z0-9]{4,12}$/);
 
 export type SceneTarget = { brandSlug: string; path: string };
 
-/** Where a scene leads; null for an unknown or malformed code. Records the scan (who opened it from WeChat). */
-export async function openScene(code: string, userAgent: string): Promise<SceneTarget | null> {
+/**
+ * Where a scene leads; null for an unknown or malformed code. Records the scan (who opened it from WeChat).
+ * A guide's code goes through /api/scenes/<code>/touch, which binds the shopper (a page cannot set cookies);
+ * `to` is the page of the shop a guide shared, passed on and checked there.
+ */
+export async function openScene(code: string, userAgent: string, to?: string): Promise<SceneTarget | null> {
   if (!sceneCode.safeParse(code).success) return null;
   const scene = await db.qrScene.findUnique({
     where: { code },
@@ -33,6 +37,8 @@ export async function openScene(code: string, userAgent: string): Promise<SceneT
     path = `/${brand}/p/${encodeURIComponent(scene.product.styleCode)}?${query.toString()}`;
   } else if (scene.kind === "STORE" && scene.store?.active) {
     path = `/${brand}/stores/${encodeURIComponent(scene.store.code)}?from=qr`;
+  } else if (scene.kind === "GUIDE") {
+    path = `/api/scenes/${code}/touch${to ? `?to=${encodeURIComponent(to)}` : ""}`;
   }
   if (!path) return null;
   await db.sceneScan.create({
@@ -55,4 +61,12 @@ export async function findSceneCode(brandSlug: string, target: { styleCode?: str
 
 export async function sceneExists(code: string): Promise<boolean> {
   return (await db.qrScene.count({ where: { code } })) > 0;
+}
+
+/** A guide's scene: the brand and the guide it stands for (null for any other kind of code). */
+export async function guideScene(code: string): Promise<{ brandId: string; brandSlug: string; guideId: string } | null> {
+  if (!sceneCode.safeParse(code).success) return null;
+  const scene = await db.qrScene.findUnique({ where: { code }, select: { kind: true, targetId: true, brandId: true, brand: { select: { slug: true } } } });
+  if (!scene || scene.kind !== "GUIDE" || !scene.targetId) return null;
+  return { brandId: scene.brandId, brandSlug: scene.brand.slug, guideId: scene.targetId };
 }

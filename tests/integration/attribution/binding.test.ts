@@ -84,3 +84,39 @@ describe("binding shoppers to guides on the database", () => {
     expect(await db.guideBinding.count({ where: { guideId: leaving!.id, endedAt: null } })).toBe(0);
   });
 });
+
+describe("a guide's code opened by a shopper", () => {
+  it("binds a signed-in member now; remembers the touch for a shopper who signs in later; another brand's or a departed guide binds nobody", async () => {
+    const { guideCodeOpened, applyRememberedTouch } = await import("@/lib/attribution/binding");
+    const { decodeGuideTouch, encodeGuideTouch } = await import("@/lib/attribution/guide-cookie");
+    const [g] = await guides(1);
+    const brand = await db.brand.findUniqueOrThrow({ where: { id: g!.brandId! } });
+    const scene = { brandId: brand.id, brandSlug: brand.slug, guideId: g!.id };
+
+    const signedIn = await newMember();
+    expect(await guideCodeOpened(scene, { memberId: signedIn.id }, "QR")).toMatchObject({ outcome: { outcome: "bound" }, remember: false });
+    expect(await openBinding(brand.id, signedIn.id)).toMatchObject({ guideId: g!.id, source: "QR" });
+
+    const later = await newMember();
+    expect(await guideCodeOpened(scene, null, "SHARE_LINK")).toEqual({ outcome: null, remember: true });
+    const cookie = encodeGuideTouch({ b: brand.slug, g: g!.id, s: "SHARE_LINK", t: Math.floor(Date.now() / 1000) });
+    expect(decodeGuideTouch(cookie.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).toBeNull(); // tampered
+    expect(await applyRememberedTouch(later.id, decodeGuideTouch(cookie))).toMatchObject({ outcome: "bound" });
+    expect(await openBinding(brand.id, later.id)).toMatchObject({ guideId: g!.id, source: "SHARE_LINK" });
+
+    const warn = console.warn;
+    const logged: string[] = [];
+    console.warn = (...args: unknown[]) => void logged.push(args.join(" "));
+    try {
+      const nord = await db.brand.findUniqueOrThrow({ where: { slug: "nord" } });
+      expect(await guideCodeOpened({ brandId: nord.id, brandSlug: "nord", guideId: g!.id }, { memberId: later.id }, "QR")).toEqual({ outcome: null, remember: false });
+      await db.staff.update({ where: { id: g!.id }, data: { active: false } });
+      const third = await newMember();
+      expect(await guideCodeOpened(scene, { memberId: third.id }, "QR")).toEqual({ outcome: null, remember: false });
+      expect(await openBinding(brand.id, third.id)).toBeNull();
+    } finally {
+      console.warn = warn;
+    }
+    expect(logged.join("\n")).toMatch(/another brand's guide[\s\S]*no longer active/);
+  });
+});
