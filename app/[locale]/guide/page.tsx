@@ -18,9 +18,30 @@ export default async function GuideHome() {
   // The store counter's work, for staff who stand in a store (brand and group admins have none).
   const storeId = principal.storeId;
   const [queue, holds, t] = storeId ? await Promise.all([storeQueue(storeId, "prepare", 0), storeHolds(storeId), getTranslations("storeOps")]) : [null, null, null];
+  // The guide's own tools (my code, customers, stock): for staff who stand in a store, like the counter.
+  const tg = storeId ? await getTranslations("guide") : null;
   return (
     <main className="mx-auto max-w-screen-sm">
       <StaffHeader title="导购工作台" profile={profile} />
+      {tg ? (
+        <section className="p-4" aria-labelledby="guide-tools">
+          <h2 id="guide-tools" className="mb-3 text-base font-semibold">{tg("home.title")}</h2>
+          <ul className="grid grid-cols-1 gap-3">
+            {[
+              { href: "/guide/me", label: tg("home.me"), hint: tg("home.meHint") },
+              { href: "/guide/customers", label: tg("home.customers"), hint: tg("home.customersHint") },
+              { href: "/guide/stock", label: tg("home.stock"), hint: tg("home.stockHint") },
+            ].map((tile) => (
+              <li key={tile.href}>
+                <Link href={tile.href} className="flex h-20 flex-col justify-center rounded-2xl border border-gray-200 px-4" data-testid="guide-tile">
+                  <span className="text-lg font-semibold">{tile.label}</span>
+                  <span className="text-sm text-gray-600">{tile.hint}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {queue && holds && t ? (
         <section className="p-4" aria-labelledby="store-counter">
           <h2 id="store-counter" className="mb-3 text-base font-semibold">{t("home.title")}</h2>

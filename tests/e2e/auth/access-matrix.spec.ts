@@ -87,6 +87,12 @@ const ROUTES: Route[] = [
   // JS-SDK wx.config signature for a page of ours (url must be on this host; 400 otherwise): public, like the pages that use it.
   { file: "app/api/wechat/jssdk-config/route.ts", url: `/api/wechat/jssdk-config?url=${encodeURIComponent(`http://localhost:${process.env.E2E_PORT ?? 3100}/lumi`)}`, expect: PUBLIC },
   { file: "app/api/auth/sign-out-everywhere/route.ts", url: "/api/auth/sign-out-everywhere", method: "POST", expect: { default: "forbidden" } },
+  // The guide's own workspace (my code, my customers, stock lookup) and poster: staff who stand in a store, each for
+  // themselves (another store's guide gets their own code and customers); brand and group admins have no store.
+  { file: "app/[locale]/guide/me/page.tsx", url: "/guide/me?q=T", expect: STORE_COUNTER },
+  { file: "app/[locale]/guide/customers/page.tsx", url: "/guide/customers", expect: STORE_COUNTER },
+  { file: "app/[locale]/guide/stock/page.tsx", url: "/guide/stock?code=LM26W0001", expect: STORE_COUNTER },
+  { file: "app/api/guide/poster/route.ts", url: "/api/guide/poster", expect: { default: "forbidden", anonymous: "status 401" as Outcome, guide: "ok", otherStoreGuide: "ok", manager: "ok" } },
 ];
 
 // Server actions ("use server" files), with who may call them; their behaviour has its own specs.
