@@ -7,6 +7,7 @@ import { assertValidGtin13 } from "@/lib/catalog/gtin";
 import { recordOpeningStock } from "@/lib/inventory/opening-stock";
 import { generateSeedData, REFERENCE_DATE, SEED_ACTOR, type SeedData } from "@/lib/seed";
 import { generateDemoStaff } from "@/lib/seed/staff";
+import { generateBindings } from "@/lib/seed/bindings";
 
 const BATCH = 500;
 
@@ -92,6 +93,8 @@ async function write(data: SeedData): Promise<void> {
   ]);
   // Demo staff (development accounts, README) after the stores they belong to.
   await db.staff.createMany({ data: await generateDemoStaff() });
+  // Demo customers of the demo guides (their binding needs the staff rows).
+  await db.guideBinding.createMany({ data: generateBindings(data.memberBrands) });
   // Stock only through the inventory module: it writes each Inventory row with its SEED ledger row.
   await recordOpeningStock(data.stock, SEED_ACTOR, "SEED", REFERENCE_DATE);
 }
