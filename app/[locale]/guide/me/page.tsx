@@ -92,7 +92,7 @@ export default async function GuideMePage({ params, searchParams }: { params: Pr
         ) : (
           <ul className="space-y-4">
             {me.products.map((p) => (
-              <li key={p.styleCode} className="rounded-2xl border border-gray-200 p-3" data-testid="share-product">
+              <li key={p.styleCode} className="rounded-2xl border border-gray-200 p-3" data-testid="share-product" data-style-code={p.styleCode}>
                 <div className="mb-3 flex items-center gap-3">
                   {p.imageUrl ? (
                     <img src={p.imageUrl} alt="" width={64} height={80} className="h-20 w-16 shrink-0 rounded bg-gray-50 object-cover" />
