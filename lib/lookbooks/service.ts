@@ -2,6 +2,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { maskPhone } from "@/lib/auth/phone";
 import { memberNotifier } from "@/lib/notify/member-notifier";
+import { guideSceneCode, GuideSceneRefused } from "@/lib/guides/scene";
+import { guideShareUrl, productPath } from "@/lib/guides/share";
 import { LookbookRefused } from "./errors";
 
 // A guide's personal lookbook (DESIGN.md "curates a short personal lookbook and sends it to a customer";
@@ -181,8 +183,19 @@ export type LookbookView = {
   guideName: string;
   guideId: string;
   sentAt: Date;
-  items: { styleCode: string; name: string; nameEn: string; priceFen: number; listPriceFen: number | null; imageUrl: string | null; note: string }[];
+  /** Each product links through the guide's code (/s/<code>?to=<product>), so what the member buys from here credits the guide. */
+  items: { styleCode: string; name: string; nameEn: string; priceFen: number; listPriceFen: number | null; imageUrl: string | null; note: string; href: string }[];
 };
+
+/** The guide's code, or null when they have none any more (left, or a brand admin without a store): plain links then. */
+async function sceneCodeOrNull(guideId: string): Promise<string | null> {
+  try {
+    return await guideSceneCode(guideId);
+  } catch (error) {
+    if (error instanceof GuideSceneRefused) return null;
+    throw error;
+  }
+}
 
 /**
  * A recipient opens the lookbook: the view, and openedAt set the first time (later opens keep the first
@@ -201,10 +214,18 @@ export async function openLookbook(memberId: string, brandId: string, lookbookId
   if (!recipient || recipient.lookbook.brandId !== brandId) return null;
   if (!recipient.openedAt) await db.lookbookRecipient.updateMany({ where: { lookbookId, memberId, openedAt: null }, data: { openedAt: now } });
   const lb = recipient.lookbook;
-  const products = await db.product.findMany({
-    where: { id: { in: lb.items.map((i) => i.productId) }, brandId, active: true },
-    select: { id: true, styleCode: true, name: true, nameEn: true, priceFen: true, listPriceFen: true, images: { select: { url: true }, orderBy: { sort: "asc" }, take: 1 } },
-  });
+  const [products, brand, sceneCode] = await Promise.all([
+    db.product.findMany({
+      where: { id: { in: lb.items.map((i) => i.productId) }, brandId, active: true },
+      select: { id: true, styleCode: true, name: true, nameEn: true, priceFen: true, listPriceFen: true, images: { select: { url: true }, orderBy: { sort: "asc" }, take: 1 } },
+    }),
+    db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { slug: true } }),
+    sceneCodeOrNull(lb.guideId),
+  ]);
+  const hrefOf = (styleCode: string) => {
+    const path = productPath(brand.slug, styleCode);
+    return sceneCode ? guideShareUrl({ baseUrl: "", sceneCode, brandSlug: brand.slug, to: path }) : path;
+  };
   const byId = new Map(products.map((p) => [p.id, p]));
   return {
     id: lb.id,
@@ -215,7 +236,7 @@ export async function openLookbook(memberId: string, brandId: string, lookbookId
     sentAt: recipient.sentAt,
     items: lb.items.flatMap((i) => {
       const p = byId.get(i.productId);
-      return p ? [{ styleCode: p.styleCode, name: p.name, nameEn: p.nameEn, priceFen: p.priceFen, listPriceFen: p.listPriceFen, imageUrl: p.images[0]?.url ?? null, note: i.note }] : [];
+      return p ? [{ styleCode: p.styleCode, name: p.name, nameEn: p.nameEn, priceFen: p.priceFen, listPriceFen: p.listPriceFen, imageUrl: p.images[0]?.url ?? null, note: i.note, href: hrefOf(p.styleCode) }] : [];
     }),
   };
 }

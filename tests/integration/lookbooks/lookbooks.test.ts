@@ -10,6 +10,7 @@ beforeAll(() => {
 describe("guide lookbooks", async () => {
   const { createLookbook, guideLookbooks, lookbookCustomers, openLookbook, searchLookbookProducts, sendLookbook } = await import("@/lib/lookbooks/service");
   const { LookbookRefused } = await import("@/lib/lookbooks/errors");
+  const { guideSceneCode } = await import("@/lib/guides/scene");
 
   async function setup() {
     const brand = await db.brand.findUniqueOrThrow({ where: { slug: "lumi" } });
@@ -87,6 +88,9 @@ describe("guide lookbooks", async () => {
     const first = new Date("2026-11-20T08:00:00Z");
     const view = await openLookbook(a, brand.id, id, first);
     expect(view).toMatchObject({ title: "周末约会", guideName: expect.any(String), items: [{ styleCode: products[2]!.styleCode, note: "配白色小包", priceFen: products[2]!.priceFen }] });
+    // Through the guide's code, so an order from here credits them.
+    const code = await guideSceneCode(guide.staffId);
+    expect(view!.items[0]!.href).toBe(`/s/${code}?to=${encodeURIComponent(`/lumi/p/${products[2]!.styleCode}`)}`);
     await openLookbook(a, brand.id, id, new Date("2026-11-21T08:00:00Z"));
     const row = await db.lookbookRecipient.findUniqueOrThrow({ where: { lookbookId_memberId: { lookbookId: id, memberId: a } } });
     expect(row.openedAt).toEqual(first);

@@ -41,7 +41,7 @@ export default async function LookbookPage({ params }: { params: Params }) {
         {view.note ? <p className="mt-2 whitespace-pre-line text-sm">{view.note}</p> : null}
       </header>
       {view.items.length === 0 ? <p className="px-4 py-12 text-center text-sm text-muted">{t("memberEmpty")}</p> : null}
-      <LookbookItems brand={slug} locale={locale} items={view.items.map((i) => ({ ...i, href: `/${slug}/p/${encodeURIComponent(i.styleCode)}` }))} />
+      <LookbookItems brand={slug} locale={locale} items={view.items} />
       <p className="mt-6 px-4">
         <Link href={`/${slug}`} className="text-sm text-brand">{t("back")}</Link>
       </p>
