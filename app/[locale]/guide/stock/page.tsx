@@ -26,7 +26,7 @@ export default async function GuideStockPage({ params, searchParams }: { params:
   const result = code !== undefined ? await stockLookup(guide, code) : null;
   const { t, nav, share, scanner } = await guideMessages();
 
-  const storeLabel = (s: StoreStock) => (s.mine ? t("stock.myStore") : s.kind === "WAREHOUSE" ? t("stock.warehouse") : formatDistance(s.distanceM));
+  const storeLabel = (s: StoreStock) => (s.mine ? t("stock.myStore") : s.kind === "WAREHOUSE" ? `${t("stock.warehouse")} · ${formatDistance(s.distanceM)}` : formatDistance(s.distanceM));
 
   return (
     <main className="pb-tabbar mx-auto max-w-screen-sm">
