@@ -12,6 +12,11 @@ export const AUDIT_ACTIONS = [
   "access.denied",
   "staff.role_changed",
   "otp.rate_limited",
+  // Brand settings that move money or customers between people (admin commission page, manager team page).
+  "commission.rules_changed",
+  "binding.rules_changed",
+  "commission.payout_created",
+  "customers.reassigned",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

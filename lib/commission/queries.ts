@@ -1,0 +1,158 @@
+import { db } from "@/lib/db";
+import type { BindingMode, StaffRole } from "@/lib/generated/prisma/enums";
+import type { PayoutRow } from "./ledger";
+
+// Read side of the commission screens: the manager's team, the brand's settings and its payouts. Every figure
+// is summed from CommissionEntry rows (the ledger is the only truth); nothing here writes.
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The first instant of the Shanghai calendar month `now` falls in (a guide's "this month" is China time). */
+export function monthStartInChina(now: Date): Date {
+  const local = new Date(now.getTime() + CHINA_OFFSET_MS);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - CHINA_OFFSET_MS);
+}
+
+export type TeamMember = {
+  staffId: string;
+  name: string;
+  username: string;
+  role: StaffRole;
+  active: boolean;
+  /** Members whose binding to this guide is open now. */
+  openCustomers: number;
+  /** This month (China time), from the ledger: orders credited (level-0 earnings), their goods, and commission net of reversals. */
+  monthOrders: number;
+  monthSalesFen: number;
+  monthCommissionFen: number;
+};
+
+/**
+ * The store's selling staff (guides and the manager), those who left included: a manager reassigns a departed
+ * guide's customers and still sees what they sold this month.
+ */
+export async function storeTeam(storeId: string, now = new Date()): Promise<TeamMember[]> {
+  const staff = await db.staff.findMany({
+    where: { storeId, role: { in: ["GUIDE", "STORE_MANAGER"] } },
+    select: { id: true, name: true, username: true, role: true, active: true },
+    orderBy: [{ active: "desc" }, { role: "asc" }, { name: "asc" }],
+  });
+  if (!staff.length) return [];
+  const ids = staff.map((s) => s.id);
+  const [customers, entries] = await Promise.all([
+    db.guideBinding.groupBy({ by: ["guideId"], where: { guideId: { in: ids }, endedAt: null }, _count: { _all: true } }),
+    db.commissionEntry.groupBy({
+      by: ["staffId", "kind"],
+      where: { staffId: { in: ids }, kind: { in: ["EARN", "REVERSAL"] }, createdAt: { gte: monthStartInChina(now) } },
+      _count: { _all: true },
+      _sum: { amountFen: true, baseFen: true },
+    }),
+  ]);
+  return staff.map((s) => {
+    const earn = entries.find((e) => e.staffId === s.id && e.kind === "EARN");
+    const reversal = entries.find((e) => e.staffId === s.id && e.kind === "REVERSAL");
+    return {
+      staffId: s.id,
+      name: s.name,
+      username: s.username,
+      role: s.role,
+      active: s.active,
+      openCustomers: customers.find((c) => c.guideId === s.id)?._count._all ?? 0,
+      // One level-0 EARN row per order (its dedupe key), so counting rows counts orders.
+      monthOrders: earn?._count._all ?? 0,
+      monthSalesFen: earn?._sum.baseFen ?? 0,
+      monthCommissionFen: (earn?._sum.amountFen ?? 0) + (reversal?._sum.amountFen ?? 0),
+    };
+  });
+}
+
+export type BrandChoice = { id: string; slug: string; name: string };
+
+/** Brands a group admin can pick on the commission page. */
+export async function commissionBrands(): Promise<BrandChoice[]> {
+  return db.brand.findMany({ select: { id: true, slug: true, name: true }, orderBy: { slug: "asc" } });
+}
+
+export type BrandCommissionSettings = BrandChoice & {
+  rules: { guideRateBps: number; referralRatesBps: [number, number]; freezeDays: number; capFen: number };
+  binding: { mode: BindingMode; windowDays: number; protectionDays: number };
+};
+
+/** A brand's commission and binding rules as the admin form edits them; null for an unknown brand. */
+export async function brandCommissionSettings(where: { id: string } | { slug: string }): Promise<BrandCommissionSettings | null> {
+  const b = await db.brand.findUnique({
+    where,
+    select: {
+      id: true, slug: true, name: true, guideRateBps: true, referralL1RateBps: true, referralL2RateBps: true, commissionFreezeDays: true,
+      commissionCapFen: true, bindingMode: true, bindingWindowDays: true, bindingProtectionDays: true,
+    },
+  });
+  if (!b) return null;
+  return {
+    id: b.id,
+    slug: b.slug,
+    name: b.name,
+    rules: { guideRateBps: b.guideRateBps, referralRatesBps: [b.referralL1RateBps, b.referralL2RateBps], freezeDays: b.commissionFreezeDays, capFen: b.commissionCapFen },
+    binding: { mode: b.bindingMode, windowDays: b.bindingWindowDays, protectionDays: b.bindingProtectionDays },
+  };
+}
+
+export type PayoutSummary = { payoutId: string; createdAt: Date; beneficiaries: number; totalFen: number };
+
+/** The brand's payouts, newest first (PAYOUT rows grouped by their payout id). */
+export async function brandPayouts(brandId: string, take = 20): Promise<PayoutSummary[]> {
+  const groups = await db.commissionEntry.groupBy({
+    by: ["payoutId"],
+    where: { brandId, kind: "PAYOUT", payoutId: { not: null } },
+    _count: { _all: true },
+    _sum: { amountFen: true },
+    _min: { createdAt: true },
+  });
+  return groups
+    .map((g) => ({ payoutId: g.payoutId!, createdAt: g._min.createdAt!, beneficiaries: g._count._all, totalFen: -(g._sum.amountFen ?? 0) }))
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.payoutId.localeCompare(a.payoutId))
+    .slice(0, take);
+}
+
+export type PayoutDetail = { payoutId: string; brandId: string; createdAt: Date; rows: PayoutRow[] };
+
+/**
+ * One payout's rows, as createPayout returned them (amounts positive, staff first). The brand comes back so the
+ * caller can refuse another brand's payout; null when there is no such payout.
+ */
+export async function payoutDetail(payoutId: string): Promise<PayoutDetail | null> {
+  const rows = await db.commissionEntry.findMany({
+    where: { payoutId, kind: "PAYOUT" },
+    select: { brandId: true, staffId: true, memberId: true, amountFen: true, createdAt: true, staff: { select: { name: true } }, member: { select: { nickname: true, phone: true } } },
+    orderBy: [{ staffId: { sort: "asc", nulls: "last" } }, { memberId: "asc" }],
+  });
+  if (!rows.length) return null;
+  return {
+    payoutId,
+    brandId: rows[0]!.brandId,
+    createdAt: rows[0]!.createdAt,
+    rows: rows.map((r) => ({
+      payoutId,
+      staffId: r.staffId,
+      memberId: r.memberId,
+      // The same name createPayout gave finance: the guide's name, else the member's nickname or phone.
+      name: r.staff?.name ?? (r.member?.nickname || r.member?.phone || ""),
+      amountFen: -r.amountFen,
+    })),
+  };
+}
+
+/** A payout as the CSV finance opens in Excel: UTF-8 with a BOM (else Excel reads Chinese as GBK), CRLF rows. */
+export function payoutCsv(detail: PayoutDetail): string {
+  const cell = (v: string | number) => {
+    const s = String(v);
+    // Quote anything with a separator, quote or line break; a leading =+-@ is neutralised (CSV formula injection).
+    const safe = /^[=+\-@\t\r]/.test(s) && typeof v === "string" ? `'${s}` : s;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const header = ["payout_id", "beneficiary_type", "beneficiary_id", "name", "amount_yuan", "amount_fen"];
+  const lines = detail.rows.map((r) =>
+    [r.payoutId, r.staffId ? "staff" : "member", r.staffId ?? r.memberId ?? "", r.name, (r.amountFen / 100).toFixed(2), r.amountFen].map(cell).join(","),
+  );
+  return `\uFEFF${[header.join(","), ...lines].join("\r\n")}\r\n`;
+}
