@@ -4,12 +4,12 @@ import { appSecret } from "@/lib/security/app-secret";
 import { claimsOf, SESSION_COOKIES } from "./principal";
 import { isSessionExpired, nowSeconds } from "./session-lifetime";
 
-// The proxy's part of member-only shop pages (checkout, pay, orders): without a live member session they
+// The proxy's part of member-only shop pages (checkout, pay, orders, inbox): without a live member session they
 // answer a real redirect to the brand's sign-in page, coming back here afterwards. The pages still ask the
 // policy module themselves (revocation, whose order it is); this only spares a streamed shell that says
 // "sign in" with a 200.
 // The first segment is a brand slug, except app/[locale]'s own folders (/guide/orders is the store counter).
-const MEMBER_AREA = /^\/(?!(?:guide|admin|staff|s|offline)\/)([a-z0-9-]{1,32})\/(checkout|pay|orders)(\/|$)/;
+const MEMBER_AREA = /^\/(?!(?:guide|admin|staff|s|offline)\/)([a-z0-9-]{1,32})\/(checkout|pay|orders|inbox)(\/|$)/;
 
 export function memberAreaBrand(pathname: string): string | null {
   return MEMBER_AREA.exec(pathname)?.[1] ?? null;

@@ -6,6 +6,7 @@ import { sellableQuantity } from "@/lib/inventory/levels";
 
 const transferSelect = {
   id: true,
+  brandId: true,
   status: true,
   quantity: true,
   note: true,
@@ -95,4 +96,13 @@ export async function boundCustomers(guideId: string, take = 200) {
     select: { member: { select: { id: true, nickname: true, phone: true } } },
   });
   return rows.map((r) => r.member);
+}
+
+/** What waits on a store: requests to approve or ship (outgoing) and parcels in transit to it (incoming). */
+export async function transferCounts(storeId: string) {
+  const [toHandle, inTransit] = await Promise.all([
+    db.transfer.count({ where: { fromStoreId: storeId, status: { in: ["REQUESTED", "APPROVED"] } } }),
+    db.transfer.count({ where: { toStoreId: storeId, status: "SHIPPED" } }),
+  ]);
+  return { toHandle, inTransit };
 }

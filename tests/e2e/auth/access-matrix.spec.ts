@@ -62,6 +62,35 @@ const ROUTES: Route[] = [
   { file: "app/[locale]/guide/hand-over/page.tsx", url: "/guide/hand-over", expect: STORE_COUNTER },
   { file: "app/[locale]/guide/returns/page.tsx", url: "/guide/returns?number=2601010000000", expect: STORE_COUNTER },
   { file: "app/[locale]/guide/holds/page.tsx", url: "/guide/holds", expect: STORE_COUNTER },
+  // Out-of-stock demand asks for the staff member's own store (admins have none); the transfer list is any staff's
+  // (a store's transfers in and out; a brand admin's open transfers of the brand).
+  { file: "app/[locale]/guide/demand/page.tsx", url: "/guide/demand?code=LM26W0001", expect: STORE_COUNTER },
+  { file: "app/[locale]/guide/transfers/page.tsx", url: "/guide/transfers", expect: { default: "ok", anonymous: "signin", member: "signin", otherBrandMember: "signin" } },
+  { file: "app/[locale]/[brand]/inbox/page.tsx", url: "/lumi/inbox", expect: MEMBER_ONLY },
+  // Member referral and lookbooks (issue 5). /r/<code> always redirects (an unknown code to the home page).
+  // The referral page and a lookbook are members only: the page sends anyone else to the brand's sign-in after
+  // the shop's streamed loading shell (200, "ok" here) until lib/auth/member-gate.ts lists them; a lookbook id
+  // that is not the member's own is the not-found page after that same shell (tests/e2e/staff/lookbook.spec.ts
+  // asserts no content is shown).
+  { file: "app/[locale]/r/[code]/route.ts", url: "/r/zz00zz00", expect: { default: "redirect" } },
+  { file: "app/[locale]/[brand]/me/referrals/page.tsx", url: "/lumi/me/referrals", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/lookbooks/[id]/page.tsx", url: "/lumi/lookbooks/nosuchlookbook", expect: PUBLIC },
+  // A guide's lookbooks: any staff member of a brand (their own lookbooks and customers); the group admin has no brand.
+  { file: "app/[locale]/guide/lookbooks/page.tsx", url: "/guide/lookbooks", expect: { default: "ok", anonymous: "signin", member: "signin", otherBrandMember: "signin", admin: "forbidden" } },
+  { file: "app/[locale]/guide/lookbooks/new/page.tsx", url: "/guide/lookbooks/new", expect: { default: "ok", anonymous: "signin", member: "signin", otherBrandMember: "signin", admin: "forbidden" } },
+  // Promoters: brand admins (their own brand) and the group admin.
+  {
+    file: "app/[locale]/admin/promoters/page.tsx",
+    url: "/admin/promoters",
+    expect: { default: "ok", anonymous: "signin", member: "signin", otherBrandMember: "signin", guide: "forbidden", otherStoreGuide: "forbidden", manager: "forbidden" },
+  },
+  // Commission (issue 5): a guide's own results (staff who stand in a store); the manager's team (store.operate at
+  // their store); the brand's commission page (another brand's admin naming this brand is refused) and payout CSVs
+  // (another brand's payout id, like an unknown one, is 404).
+  { file: "app/[locale]/guide/results/page.tsx", url: "/guide/results", expect: STORE_COUNTER },
+  { file: "app/[locale]/guide/team/page.tsx", url: "/guide/team", expect: { default: "forbidden", anonymous: "signin", member: "signin", otherBrandMember: "signin", manager: "ok" } },
+  { file: "app/[locale]/admin/commission/page.tsx", url: "/admin/commission?brand=lumi", expect: { default: "forbidden", anonymous: "signin", member: "signin", otherBrandMember: "signin", brandAdmin: "ok", admin: "ok" } },
+  { file: "app/api/admin/payouts/[payoutId]/route.ts", url: "/api/admin/payouts/PO-none", expect: { default: "forbidden", anonymous: "status 401" as Outcome, brandAdmin: NOT_FOUND, otherBrandAdmin: NOT_FOUND, admin: NOT_FOUND } },
   {
     file: "app/[locale]/admin/page.tsx",
     url: "/admin",
@@ -107,6 +136,12 @@ const ACTIONS: Record<string, string> = {
   "app/[locale]/guide/hand-over/actions.ts": "store staff of a store, store.fulfil: look a pickup code up and hand over, only at the order's own store; 30 tries a minute per staff account",
   "app/[locale]/guide/returns/actions.ts": "store staff of a store, store.fulfil: take back goods of any order of their own brand into their own store's stock",
   "app/[locale]/guide/holds/actions.ts": "store staff of a store, store.fulfil: release a try-on hold at their own store only",
+  "app/[locale]/guide/team/actions.ts": "store managers, store.operate at their own store: reassign customers between two guides of that store (the domain refuses another store's guide, a departed receiver); others get the sign-in/no-access message",
+  "app/[locale]/admin/commission/actions.ts": "brand admins and the group admin, brand.manage of the brand posted: save commission and binding rules, create a payout; another brand's admin gets the no-access message",
+  "app/[locale]/guide/demand/actions.ts": "store staff of a store, guide.workspace: request a transfer TO their own store from another store of their brand (the source must have the stock; a customer must be a member of the brand)",
+  "app/[locale]/guide/transfers/actions.ts": "staff, per step: approve/refuse store.operate at the SOURCE store (its manager; a brand admin any store of the brand), ship store.fulfil at the source, receive guide.workspace at the requesting store, cancel by the requester or its store's manager; another store's transfer id reads as not found",
+  "app/[locale]/[brand]/inbox/actions.ts": "signed-in members, member.self: mark their own message read and follow its link (another member's message id is not found)",
+  "app/[locale]/guide/lookbooks/actions.ts": "staff of a brand, guide.workspace: search their own brand's products; create a lookbook and send it only to their own customers (open binding to them; anyone else refuses the whole send); brand and guide from the session",
 };
 
 function serverActionFiles(dir: string): string[] {

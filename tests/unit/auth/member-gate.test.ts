@@ -7,6 +7,9 @@ describe("member-only shop pages", () => {
     ["/lumi/orders", "lumi"],
     ["/nord/orders/2611231234567", "nord"],
     ["/lumi/pay/2611231234567", "lumi"],
+    ["/lumi/inbox", "lumi"],
+    ["/nord/inbox/", "nord"],
+    ["/lumi/inboxes", null],
     ["/lumi/p/LM26W0001", null],
     ["/lumi/cart", null],
     ["/guide/orders", null], // the store counter, gated as staff

@@ -6,6 +6,7 @@ import { getBrand } from "@/lib/catalog/cached";
 import { toLocale } from "@/lib/i18n/locales";
 import { currentPrincipal } from "@/lib/auth/session";
 import { loadMemberCard } from "@/lib/members/identity";
+import { unreadCount } from "@/lib/inbox/messages";
 import { MemberSignOut } from "@/components/shop/member-sign-out";
 
 type Params = Promise<{ locale: string; brand: string }>;
@@ -23,9 +24,10 @@ export default async function MePage({ params }: { params: Params }) {
   setRequestLocale(toLocale(locale));
   const brand = await getBrand(slug);
   if (!brand) notFound();
-  const [t, to] = await Promise.all([getTranslations("me"), getTranslations("orders")]);
+  const [t, to, tr] = await Promise.all([getTranslations("me"), getTranslations("orders"), getTranslations("referral")]);
   const principal = await currentPrincipal();
   const card = principal.kind === "member" ? await loadMemberCard(principal.memberId, brand.id) : null;
+  const [unread, ti] = await Promise.all([card && principal.kind === "member" ? unreadCount(principal.memberId, brand.id) : 0, getTranslations("inbox")]);
   return (
     <div className="py-4">
       <section className="mx-4 rounded-xl bg-brand p-5 text-white" data-testid="member-card">
@@ -46,9 +48,21 @@ export default async function MePage({ params }: { params: Params }) {
         )}
       </section>
       <ul className="mt-4 divide-y divide-line border-y border-line">
+        {card ? (
+          <li>
+            <Link href={`/${slug}/inbox`} className="flex justify-between px-4 py-3.5 text-sm" data-testid="my-inbox-link">
+              {ti("link")}
+              <span className="flex items-center gap-2">
+                {unread ? <span className="rounded-full bg-red-500 px-2 text-xs leading-5 text-white" aria-label={ti("unread")}>{unread}</span> : null}
+                <span aria-hidden="true">›</span>
+              </span>
+            </Link>
+          </li>
+        ) : null}
         <li><Link href={`/${slug}/orders`} className="flex justify-between px-4 py-3.5 text-sm" data-testid="my-orders-link">{to("myOrders")}<span aria-hidden="true">›</span></Link></li>
         <li><Link href={`/${slug}/orders#holds`} className="flex justify-between px-4 py-3.5 text-sm">{to("myHolds")}<span aria-hidden="true">›</span></Link></li>
         <li><Link href={`/${slug}/favourites`} className="flex justify-between px-4 py-3.5 text-sm">{t("myFavourites")}<span aria-hidden="true">›</span></Link></li>
+        <li><Link href={`/${slug}/me/referrals`} className="flex justify-between px-4 py-3.5 text-sm" data-testid="my-referrals-link">{tr("meLink")}<span aria-hidden="true">›</span></Link></li>
         <li><Link href={`/${slug}/stores`} className="flex justify-between px-4 py-3.5 text-sm">{t("storeFinder")}<span aria-hidden="true">›</span></Link></li>
       </ul>
       <form action="/api/locale" method="post" className="mt-6 px-4">
