@@ -5,6 +5,7 @@ import { requirePage } from "@/lib/auth/session";
 import { loadStaffProfile } from "@/lib/auth/staff-profile";
 import { storeQueue } from "@/lib/orders/queries";
 import { storeHolds } from "@/lib/holds/try-on";
+import { transferCounts } from "@/lib/transfers/queries";
 import { StaffHeader } from "@/components/staff/staff-header";
 
 export const metadata: Metadata = { title: "导购工作台 · Guide workspace", robots: { index: false } };
@@ -20,6 +21,8 @@ export default async function GuideHome() {
   const [queue, holds, t] = storeId ? await Promise.all([storeQueue(storeId, "prepare", 0), storeHolds(storeId), getTranslations("storeOps")]) : [null, null, null];
   // The guide's own tools (my code, customers, stock): for staff who stand in a store, like the counter.
   const tg = storeId ? await getTranslations("guide") : null;
+  // Out-of-stock demand and transfers (lib/transfers): ask another store; what waits on this one.
+  const [tt, waiting] = await Promise.all([getTranslations("transfers.home"), storeId ? transferCounts(storeId) : null]);
   return (
     <main className="mx-auto max-w-screen-sm">
       <StaffHeader title="导购工作台" profile={profile} />
@@ -67,6 +70,19 @@ export default async function GuideHome() {
           </ul>
         </section>
       ) : null}
+      <section className="p-4" aria-labelledby="guide-transfers">
+        <h2 id="guide-transfers" className="mb-3 text-base font-semibold">{tt("title")}</h2>
+        <ul className="grid grid-cols-2 gap-3">
+          {[...(storeId ? [{ href: "/guide/demand", label: tt("demand"), count: null }] : []), { href: "/guide/transfers", label: tt("transfers"), count: waiting ? waiting.toHandle + waiting.inTransit : null }].map((tile) => (
+            <li key={tile.href}>
+              <Link href={tile.href} className="flex h-20 flex-col justify-center rounded-2xl border border-gray-200 px-4" data-testid="transfer-tile">
+                <span className="text-sm text-gray-600">{tile.label}</span>
+                {tile.count !== null ? <span className={`text-2xl font-semibold ${tile.count ? "text-red-600" : "text-gray-400"}`}>{tile.count}</span> : null}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
       <p className="px-4 py-6 text-sm text-gray-600">工作台功能即将上线 · The workspace is coming.</p>
     </main>
   );
