@@ -74,7 +74,7 @@ export function LookbookForm({
         <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={2} className="mt-1 w-full rounded-xl border border-gray-300 px-3 py-2 text-base" name="note" />
       </label>
 
-      <section aria-label={labels.search}>
+      <section>
         <form onSubmit={runSearch} className="flex gap-2" role="search">
           <input value={query} onChange={(e) => setQuery(e.target.value)} maxLength={40} placeholder={labels.search} aria-label={labels.search} className="h-12 min-w-0 flex-1 rounded-xl border border-gray-300 px-3 text-base" />
           <button type="submit" disabled={searching || !query.trim()} className="h-12 rounded-xl bg-gray-900 px-4 text-sm font-medium text-white disabled:opacity-50">{labels.searchButton}</button>
