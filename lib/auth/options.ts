@@ -10,6 +10,8 @@ import { mergeAnonymousFavourites } from "@/lib/favourites/service";
 import { FAVOURITES_COOKIE } from "@/lib/favourites/anonymous";
 import { CART_COOKIE } from "@/lib/cart/anonymous";
 import { moveAnonymousCartToMember } from "@/lib/cart/sign-in";
+import { applyRememberedTouch } from "@/lib/attribution/binding";
+import { decodeGuideTouch, GUIDE_TOUCH_COOKIE } from "@/lib/attribution/guide-cookie";
 import { REFERRAL_COOKIE } from "@/lib/referral/cookie";
 import { applyReferral } from "@/lib/referral/service";
 import { audit } from "@/lib/audit/log";
@@ -83,7 +85,9 @@ export function authOptions(): NextAuthOptions {
           // Favourites saved before signing in move into the member (the page then clears the cookie).
           const merged = await mergeAnonymousFavourites(member.id, cookieValue(req?.headers, FAVOURITES_COOKIE));
           const mergedCart = await moveAnonymousCartToMember(member.id, cookieValue(req?.headers, CART_COOKIE));
-          await audit({ actor: `member:${member.id}`, action: "member.sign_in", ip, detail: { method: "phone", created: member.created, merged, mergedCart } });
+          // A guide's code opened before signing in binds now (lib/attribution).
+          const guide = await applyRememberedTouch(member.id, decodeGuideTouch(cookieValue(req?.headers, GUIDE_TOUCH_COOKIE)));
+          await audit({ actor: `member:${member.id}`, action: "member.sign_in", ip, detail: { method: "phone", created: member.created, merged, mergedCart, guide: guide?.outcome ?? null } });
           return { id: member.id, name: null, kind: "member" };
         }),
       }),
@@ -101,7 +105,8 @@ export function authOptions(): NextAuthOptions {
           if (created && brand) await applyReferral(memberId, brand, cookieValue(req?.headers, REFERRAL_COOKIE));
           const merged = await mergeAnonymousFavourites(memberId, cookieValue(req?.headers, FAVOURITES_COOKIE));
           const mergedCart = await moveAnonymousCartToMember(memberId, cookieValue(req?.headers, CART_COOKIE));
-          await audit({ actor: `member:${memberId}`, action: "member.sign_in", ip: clientIp(req?.headers), detail: { method: "wechat", created, merged, mergedCart } });
+          const guide = await applyRememberedTouch(memberId, decodeGuideTouch(cookieValue(req?.headers, GUIDE_TOUCH_COOKIE)));
+          await audit({ actor: `member:${memberId}`, action: "member.sign_in", ip: clientIp(req?.headers), detail: { method: "wechat", created, merged, mergedCart, guide: guide?.outcome ?? null } });
           return { id: memberId, name: null, kind: "member" };
         }),
       }),
