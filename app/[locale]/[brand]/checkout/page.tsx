@@ -40,6 +40,8 @@ const query = z.object({
   store: z.string().regex(/^[A-Za-z0-9-]{1,16}$/).optional().catch(undefined),
   city: z.string().min(1).max(16).optional().catch(undefined),
   scene: z.string().regex(/^[a-z0-9]{4,12}$/).optional().catch(undefined),
+  /** A link that already chose (e.g. "deliver it to me" in an arrival notice): preselected when available. */
+  fulfilment: z.enum(["PICKUP", "DELIVERY"]).optional().catch(undefined),
 });
 
 export default async function CheckoutPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -101,7 +103,7 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
           counter: view.counter,
           delivery: view.delivery,
           cities: view.cities,
-          suggested: view.suggested,
+          suggested: q.fulfilment === "DELIVERY" && view.delivery.available ? "DELIVERY" : q.fulfilment === "PICKUP" && view.pickup.length ? "PICKUP" : view.suggested,
         }}
         city={q.city ?? null}
         baseQuery={base.toString()}
