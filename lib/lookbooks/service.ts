@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { maskPhone } from "@/lib/auth/phone";
-import { memberNotifier } from "@/lib/notify/member-notifier";
+import { memberNotifier, type MemberNotifier } from "@/lib/notify/member-notifier";
 import { guideSceneCode, GuideSceneRefused } from "@/lib/guides/scene";
 import { guideShareUrl, productPath } from "@/lib/guides/share";
 import { LookbookRefused } from "./errors";
@@ -91,7 +91,7 @@ function refuseStrangers(memberIds: string[], own: Set<string>) {
  * brand's and on sale, every recipient is the guide's own customer (anyone else refuses the whole send, so a
  * guide never half-sends by mistake). One nested create writes the lookbook, items and recipients together.
  */
-export async function createLookbook(guide: LookbookGuide, raw: LookbookInput): Promise<{ id: string; sent: number }> {
+export async function createLookbook(guide: LookbookGuide, raw: LookbookInput, notifier: MemberNotifier = memberNotifier()): Promise<{ id: string; sent: number }> {
   const input = lookbookInput.parse(raw);
   const recipients = [...new Set(input.recipients)];
   const [products, own] = await Promise.all([
@@ -111,12 +111,12 @@ export async function createLookbook(guide: LookbookGuide, raw: LookbookInput): 
     },
     select: { id: true },
   });
-  await notifyRecipients(guide, lookbook.id, input.title, recipients);
+  await notifyRecipients(notifier, guide, lookbook.id, input.title, recipients);
   return { id: lookbook.id, sent: recipients.length };
 }
 
 /** Sends one of the guide's lookbooks to more of their customers; those who already have it are skipped. */
-export async function sendLookbook(guide: LookbookGuide, lookbookId: string, memberIds: string[]): Promise<{ sent: number }> {
+export async function sendLookbook(guide: LookbookGuide, lookbookId: string, memberIds: string[], notifier: MemberNotifier = memberNotifier()): Promise<{ sent: number }> {
   const ids = [...new Set(z.array(id).min(1).max(MAX_RECIPIENTS).parse(memberIds))];
   const lookbook = await db.lookbook.findFirst({
     where: { id: lookbookId, guideId: guide.staffId, brandId: guide.brandId },
@@ -127,7 +127,7 @@ export async function sendLookbook(guide: LookbookGuide, lookbookId: string, mem
   const already = new Set(lookbook.recipients.map((r) => r.memberId));
   const fresh = ids.filter((m) => !already.has(m));
   if (fresh.length) await db.lookbookRecipient.createMany({ data: fresh.map((memberId) => ({ lookbookId, memberId })) });
-  await notifyRecipients(guide, lookbookId, lookbook.title, fresh);
+  await notifyRecipients(notifier, guide, lookbookId, lookbook.title, fresh);
   return { sent: fresh.length };
 }
 
@@ -136,13 +136,12 @@ export async function sendLookbook(guide: LookbookGuide, lookbookId: string, mem
  * WeChat problem; an inbox write that fails is logged and the others still go out: the lookbook itself is
  * already in the member's reach, and the guide's list shows it unopened.
  */
-async function notifyRecipients(guide: LookbookGuide, lookbookId: string, title: string, memberIds: string[]) {
+async function notifyRecipients(notifier: MemberNotifier, guide: LookbookGuide, lookbookId: string, title: string, memberIds: string[]) {
   if (memberIds.length === 0) return;
   const [brand, staff] = await Promise.all([
     db.brand.findUniqueOrThrow({ where: { id: guide.brandId }, select: { slug: true } }),
     db.staff.findUniqueOrThrow({ where: { id: guide.staffId }, select: { name: true } }),
   ]);
-  const notifier = memberNotifier();
   for (const memberId of memberIds) {
     try {
       await notifier.notify(memberId, guide.brandId, {

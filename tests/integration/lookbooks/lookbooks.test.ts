@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 
 beforeAll(() => {
@@ -101,5 +101,29 @@ describe("guide lookbooks", async () => {
     const c = await member(guide.staffId);
     expect(await sendLookbook(guide, id, [a, c])).toEqual({ sent: 1 });
     expect((await guideLookbooks(guide)).find((l) => l.id === id)).toMatchObject({ recipients: 3, opened: 1 });
+  });
+
+  it("a recipient the notifier fails for still has the lookbook; the others are told", async () => {
+    const { brand, guide, products, member } = await setup();
+    const a = await member(guide.staffId);
+    const b = await member(guide.staffId);
+    const told: string[] = [];
+    const notifier = {
+      async notify(memberId: string) {
+        if (memberId === a) throw new Error("inbox down");
+        told.push(memberId);
+        return { inboxId: "x", wechat: "off" as const };
+      },
+    };
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const { id, sent } = await createLookbook(guide, { title: "通知失败也在", items: [{ productId: products[0]!.id }], recipients: [a, b] }, notifier);
+      expect(sent).toBe(2);
+      expect(told).toEqual([b]);
+      expect(logged).toHaveBeenCalledOnce();
+      expect(await openLookbook(a, brand.id, id)).not.toBeNull();
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
