@@ -21,8 +21,11 @@ export default async function GuideHome() {
   const [queue, holds, t] = storeId ? await Promise.all([storeQueue(storeId, "prepare", 0), storeHolds(storeId), getTranslations("storeOps")]) : [null, null, null];
   // The guide's own tools (my code, customers, stock): for staff who stand in a store, like the counter.
   const tg = storeId ? await getTranslations("guide") : null;
+  const tl = await getTranslations("lookbooks");
   // Out-of-stock demand and transfers (lib/transfers): ask another store; what waits on this one.
   const [tt, waiting] = await Promise.all([getTranslations("transfers.home"), storeId ? transferCounts(storeId) : null]);
+  // My results (everyone at a store) and the team (the store manager): lib/commission.
+  const tc = storeId ? await getTranslations("commission.home") : null;
   return (
     <main className="mx-auto max-w-screen-sm">
       <StaffHeader title="导购工作台" profile={profile} />
@@ -34,11 +37,29 @@ export default async function GuideHome() {
               { href: "/guide/me", label: tg("home.me"), hint: tg("home.meHint") },
               { href: "/guide/customers", label: tg("home.customers"), hint: tg("home.customersHint") },
               { href: "/guide/stock", label: tg("home.stock"), hint: tg("home.stockHint") },
+              { href: "/guide/lookbooks", label: tl("tile"), hint: tl("tileHint") },
             ].map((tile) => (
               <li key={tile.href}>
                 <Link href={tile.href} className="flex h-20 flex-col justify-center rounded-2xl border border-gray-200 px-4" data-testid="guide-tile">
                   <span className="text-lg font-semibold">{tile.label}</span>
                   <span className="text-sm text-gray-600">{tile.hint}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {tc ? (
+        <section className="px-4" aria-label={tc("results")}>
+          <ul className="grid grid-cols-2 gap-3">
+            {[
+              { href: "/guide/results", label: tc("results"), hint: tc("resultsHint") },
+              ...(principal.role === "STORE_MANAGER" ? [{ href: "/guide/team", label: tc("team"), hint: tc("teamHint") }] : []),
+            ].map((tile) => (
+              <li key={tile.href}>
+                <Link href={tile.href} className="flex h-20 flex-col justify-center rounded-2xl border border-gray-200 px-4" data-testid="commission-tile">
+                  <span className="text-lg font-semibold">{tile.label}</span>
+                  <span className="text-xs text-gray-600">{tile.hint}</span>
                 </Link>
               </li>
             ))}

@@ -1,0 +1,103 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
+
+// The brand admin's commission page on a desktop: change the guide rate (a total over 100 % refused with the
+// rules' message), create a payout and download its CSV (UTF-8 BOM for Excel, the agreed header).
+
+test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, userAgent: undefined });
+
+const PASSWORD = "Demo-Staff-2026";
+const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
+
+function db<T>(fn: (db: Database.Database) => T): T {
+  const handle = new Database(dbFile);
+  handle.pragma("busy_timeout = 5000");
+  try {
+    return fn(handle);
+  } finally {
+    handle.close();
+  }
+}
+
+async function signIn(page: Page, login: string, next: string) {
+  await page.goto(`/staff/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel(/用户名或手机号/).fill(login);
+  await page.getByLabel(/^密码/).fill(PASSWORD);
+  await page.getByRole("button", { name: /登录 Sign in/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${next}$`));
+}
+
+const guideRate = () => db((h) => (h.prepare("SELECT guideRateBps FROM Brand WHERE slug = 'lumi'").get() as { guideRateBps: number }).guideRateBps);
+
+test("lumi.admin changes the guide rate, is refused over 100 %, creates a payout and downloads its CSV", async ({ page }) => {
+  const before = guideRate();
+  // A settled balance to pay: BJ01's guide (SH01's guide is the results spec's).
+  const bj01 = db((h) => {
+    const g = h.prepare("SELECT id, brandId FROM Staff WHERE username = 'lumi.bj01.guide'").get() as { id: string; brandId: string };
+    h.prepare("INSERT INTO CommissionEntry (id, brandId, staffId, level, kind, amountFen, baseFen, status, dedupeKey, note, createdAt) VALUES (?, ?, ?, 0, 'EARN', 12345, 411500, 'SETTLED', ?, 'e2e', ?)")
+      .run(crypto.randomUUID(), g.brandId, g.id, `e2e:${crypto.randomUUID()}`, new Date().toISOString().replace("Z", "+00:00"));
+    return g;
+  });
+
+  await signIn(page, "lumi.admin", "/admin");
+  await page.getByTestId("admin-commission-link").click();
+  await expect(page).toHaveURL(/\/admin\/commission$/);
+  await expect(page.getByTestId("commission-brand")).toHaveText("LUMI 露米");
+  await expect(page.getByTestId("rules-guideRate")).toHaveValue((before / 100).toFixed(2));
+
+  // Over 100 % in total: refused with the rules' own words, nothing written.
+  await page.getByTestId("rules-guideRate").fill("60");
+  await page.getByTestId("rules-level1").fill("40.01");
+  await page.getByRole("button", { name: /保存佣金规则/ }).click();
+  await expect(page.getByTestId("rules-status")).toHaveText("佣金比例合计不能超过 100% / Commission rates cannot add up to more than 100%");
+  expect(guideRate()).toBe(before);
+
+  await page.getByTestId("rules-level1").fill("2.00");
+  await page.getByTestId("rules-guideRate").fill("3.75");
+  await page.getByRole("button", { name: /保存佣金规则/ }).click();
+  await expect(page.getByTestId("rules-status")).toHaveText("已保存 / Saved");
+  expect(guideRate()).toBe(375);
+  await page.reload();
+  await expect(page.getByTestId("rules-guideRate")).toHaveValue("3.75");
+
+  // A binding window of 0 days is refused.
+  await page.getByTestId("binding-windowDays").fill("0");
+  await page.getByRole("button", { name: /保存绑定规则/ }).click();
+  await expect(page.getByTestId("binding-status")).toHaveText("绑定有效期为 1–365 天 / The binding window is 1–365 days");
+
+  await page.getByTestId("payout-create").click();
+  const created = page.getByTestId("payout-created");
+  await expect(created).toBeVisible();
+  const payoutId = await created.getAttribute("data-payout-id");
+  expect(payoutId).toMatch(/^PO\d{8}-[0-9a-f]{6}$/);
+  await expect(created.getByTestId("payout-row").filter({ hasText: "¥123.45" })).toHaveCount(1);
+  await expect(page.locator(`[data-testid="payout-previous"][data-payout-id="${payoutId}"]`)).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("payout-download").click()]);
+  expect(download.suggestedFilename()).toBe(`${payoutId}.csv`);
+  const bytes = fs.readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString("utf8").split("\r\n");
+  expect(lines[0]).toBe("payout_id,beneficiary_type,beneficiary_id,name,amount_yuan,amount_fen");
+  expect(lines.some((l) => l.startsWith(`${payoutId},staff,${bj01.id},`) && l.endsWith(",123.45,12345"))).toBe(true);
+
+  // The rate goes back for the other specs of this run.
+  await page.getByTestId("rules-guideRate").fill((before / 100).toFixed(2));
+  await page.getByRole("button", { name: /保存佣金规则/ }).click();
+  await expect(page.getByTestId("rules-status")).toHaveText("已保存 / Saved");
+  expect(guideRate()).toBe(before);
+});
+
+test("NORD's admin cannot open LUMI's commission page, nor download LUMI's payout", async ({ page }) => {
+  await signIn(page, "nord.admin", "/admin");
+  const response = await page.goto("/admin/commission?brand=lumi");
+  expect(response?.status()).toBe(403);
+  const payout = db((h) => h.prepare("SELECT e.payoutId FROM CommissionEntry e JOIN Brand b ON b.id = e.brandId WHERE b.slug = 'lumi' AND e.kind = 'PAYOUT' LIMIT 1").get() as { payoutId: string } | undefined);
+  test.skip(!payout, "no LUMI payout yet in this run");
+  const csv = await page.request.get(`/api/admin/payouts/${payout!.payoutId}`);
+  expect(csv.status()).toBe(404);
+});
