@@ -38,7 +38,7 @@ export function BindingRulesForm({ brandId, initial, labels, save }: { brandId: 
             ))}
           </select>
         </label>
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 items-end gap-3 sm:grid-cols-2">
           <label className="block text-sm">
             {labels.windowDays}
             <input name="windowDays" inputMode="numeric" value={values.windowDays} onChange={(e) => setValues({ ...values, windowDays: e.target.value })} className={fieldClass} data-testid="binding-windowDays" />

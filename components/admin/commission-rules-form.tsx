@@ -39,12 +39,12 @@ export function CommissionRulesForm({ brandId, initial, labels, save }: { brandI
           });
         }}
       >
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+        <div className="grid grid-cols-1 items-end gap-3 sm:grid-cols-3">
           {field("guideRate", labels.guideRate, "decimal")}
           {field("level1", labels.level1, "decimal")}
           {field("level2", labels.level2, "decimal")}
         </div>
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 items-end gap-3 sm:grid-cols-2">
           {field("freezeDays", labels.freezeDays, "numeric")}
           {field("cap", labels.cap, "decimal")}
         </div>

@@ -19,9 +19,9 @@ export function ResultsBalance({ balance, labels }: { balance: { pendingFen: num
       </div>
       <dl className="grid grid-cols-3 gap-2 text-center">
         {[
-          { key: "pending", label: labels.pending, fen: balance.pendingFen, hint: labels.pendingHint },
-          { key: "reversed", label: labels.reversed, fen: balance.reversedFen, hint: null },
-          { key: "paid-out", label: labels.paidOut, fen: balance.paidOutFen, hint: null },
+          { key: "pending", label: labels.pending, fen: balance.pendingFen },
+          { key: "reversed", label: labels.reversed, fen: balance.reversedFen },
+          { key: "paid-out", label: labels.paidOut, fen: balance.paidOutFen },
         ].map((f) => (
           <div key={f.key} className="rounded-xl bg-gray-100 px-2 py-3" data-testid={`results-${f.key}`}>
             <dt className="text-xs text-gray-600">{f.label}</dt>
