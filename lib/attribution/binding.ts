@@ -87,6 +87,10 @@ export async function guideToCredit(brandId: string, memberId: string, at = new 
  */
 export async function reassignCustomers(brandId: string, storeId: string, fromGuideId: string, toGuideId: string, at = new Date()): Promise<number> {
   if (fromGuideId === toGuideId) throw new Error("同一导购 / Same guide");
+  const from = await db.staff.findUnique({ where: { id: fromGuideId }, select: { brandId: true, storeId: true } });
+  if (!from || from.brandId !== brandId || from.storeId !== storeId) {
+    throw new Error("只能转移本店导购的客户 / Only a guide of this store can hand over customers here");
+  }
   const to = await db.staff.findUnique({ where: { id: toGuideId }, select: { brandId: true, storeId: true, active: true } });
   if (!to || to.brandId !== brandId || to.storeId !== storeId || !to.active) {
     throw new Error("接手导购须为本店在职员工 / The new guide must be active staff of this store");

@@ -9,7 +9,7 @@ import { isSessionExpired, nowSeconds } from "./session-lifetime";
 // policy module themselves (revocation, whose order it is); this only spares a streamed shell that says
 // "sign in" with a 200.
 // The first segment is a brand slug, except app/[locale]'s own folders (/guide/orders is the store counter).
-const MEMBER_AREA = /^\/(?!(?:guide|admin|staff|s|offline)\/)([a-z0-9-]{1,32})\/(checkout|pay|orders|inbox)(\/|$)/;
+const MEMBER_AREA = /^\/(?!(?:guide|admin|staff|s|r|offline|api)\/)([a-z0-9-]{1,32})\/(checkout|pay|orders|inbox|lookbooks|me\/referrals)(\/|$)/;
 
 export function memberAreaBrand(pathname: string): string | null {
   return MEMBER_AREA.exec(pathname)?.[1] ?? null;

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { reversalOf, shareOf } from "./rules";
+import { maskPhone } from "@/lib/auth/phone";
 
 // The commission ledger (佣金台账). Rows are only added: EARN when an order completes (PENDING until the freeze
 // ends, SETTLED after), REVERSAL when money goes back to the customer (the same proportion of each earning,
@@ -102,33 +103,31 @@ export async function settleDueCommission(now = new Date()): Promise<number> {
 
 export type PayoutRow = { payoutId: string; staffId: string | null; memberId: string | null; name: string; amountFen: number };
 
-/** Pays every positive settled balance of the brand: one PAYOUT row each; negative balances wait (carried forward). */
+/**
+ * Pays every positive settled balance of the brand: one PAYOUT row each; negative balances wait (carried
+ * forward). One INSERT … SELECT computes and books every balance, so two payouts started at once cannot both
+ * pay the same money: the second sees the first's rows and finds nothing left.
+ */
 export async function createPayout(brandId: string, now = new Date()): Promise<PayoutRow[]> {
   const payoutId = `PO${now.toISOString().slice(0, 10).replace(/-/g, "")}-${crypto.randomBytes(3).toString("hex")}`;
-  const balances = await db.$queryRaw<{ staffId: string | null; memberId: string | null; balance: number | bigint }[]>`
-    SELECT "staffId", "memberId", SUM("amountFen") AS balance FROM "CommissionEntry"
-    WHERE "brandId" = ${brandId} AND "status" = 'SETTLED' GROUP BY "staffId", "memberId" HAVING SUM("amountFen") > 0`;
-  if (!balances.length) return [];
-  const [staff, members] = await Promise.all([
-    db.staff.findMany({ where: { id: { in: balances.flatMap((b) => (b.staffId ? [b.staffId] : [])) } }, select: { id: true, name: true } }),
-    db.member.findMany({ where: { id: { in: balances.flatMap((b) => (b.memberId ? [b.memberId] : [])) } }, select: { id: true, phone: true, nickname: true } }),
-  ]);
-  const rows: PayoutRow[] = balances.map((b) => ({
+  await db.$executeRaw`
+    INSERT INTO "CommissionEntry" ("id", "brandId", "staffId", "memberId", "orderId", "level", "kind", "amountFen", "status", "settledAt", "payoutId", "dedupeKey", "note", "createdAt")
+    SELECT lower(hex(randomblob(16))), ${brandId}, "staffId", "memberId", NULL, CASE WHEN "staffId" IS NULL THEN 1 ELSE 0 END, 'PAYOUT', -SUM("amountFen"), 'SETTLED', ${now}, ${payoutId},
+           'payout:' || ${payoutId} || ':' || COALESCE("staffId", "memberId"), '', ${now}
+    FROM "CommissionEntry" WHERE "brandId" = ${brandId} AND "status" = 'SETTLED'
+    GROUP BY "staffId", "memberId" HAVING SUM("amountFen") > 0`;
+  const rows = await db.commissionEntry.findMany({
+    where: { payoutId },
+    select: { staffId: true, memberId: true, amountFen: true, staff: { select: { name: true } }, member: { select: { nickname: true, phone: true } } },
+  });
+  return rows.map((r) => ({
     payoutId,
-    staffId: b.staffId,
-    memberId: b.memberId,
-    name: b.staffId ? (staff.find((s) => s.id === b.staffId)?.name ?? "") : (members.find((m) => m.id === b.memberId)?.nickname || members.find((m) => m.id === b.memberId)?.phone || ""),
-    amountFen: Number(b.balance),
+    staffId: r.staffId,
+    memberId: r.memberId,
+    // Finance needs a name, not a member's full phone number: the masked one when there is no nickname.
+    name: r.staff?.name ?? (r.member?.nickname || (r.member?.phone ? maskPhone(r.member.phone) : "")),
+    amountFen: -r.amountFen,
   }));
-  await db.$transaction(
-    rows.map((r) =>
-      insertEntry({
-        brandId, who: r.staffId ? { staffId: r.staffId, memberId: null } : { staffId: null, memberId: r.memberId! }, orderId: null, level: r.staffId ? 0 : 1,
-        kind: "PAYOUT", amountFen: -r.amountFen, status: "SETTLED", settledAt: now, payoutId, dedupeKey: `payout:${payoutId}:${r.staffId ?? r.memberId}`, now,
-      }),
-    ),
-  );
-  return rows;
 }
 
 export type Balance = { pendingFen: number; balanceFen: number; reversedFen: number; paidOutFen: number };

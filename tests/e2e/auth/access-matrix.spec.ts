@@ -73,8 +73,8 @@ const ROUTES: Route[] = [
   // that is not the member's own is the not-found page after that same shell (tests/e2e/staff/lookbook.spec.ts
   // asserts no content is shown).
   { file: "app/[locale]/r/[code]/route.ts", url: "/r/zz00zz00", expect: { default: "redirect" } },
-  { file: "app/[locale]/[brand]/me/referrals/page.tsx", url: "/lumi/me/referrals", expect: PUBLIC },
-  { file: "app/[locale]/[brand]/lookbooks/[id]/page.tsx", url: "/lumi/lookbooks/nosuchlookbook", expect: PUBLIC },
+  { file: "app/[locale]/[brand]/me/referrals/page.tsx", url: "/lumi/me/referrals", expect: MEMBER_ONLY },
+  { file: "app/[locale]/[brand]/lookbooks/[id]/page.tsx", url: "/lumi/lookbooks/nosuchlookbook", expect: MEMBER_ONLY },
   // A guide's lookbooks: any staff member of a brand (their own lookbooks and customers); the group admin has no brand.
   { file: "app/[locale]/guide/lookbooks/page.tsx", url: "/guide/lookbooks", expect: { default: "ok", anonymous: "signin", member: "signin", otherBrandMember: "signin", admin: "forbidden" } },
   { file: "app/[locale]/guide/lookbooks/new/page.tsx", url: "/guide/lookbooks/new", expect: { default: "ok", anonymous: "signin", member: "signin", otherBrandMember: "signin", admin: "forbidden" } },
@@ -110,6 +110,8 @@ const ROUTES: Route[] = [
   { file: "app/api/locale/route.ts", url: "/api/locale", method: "POST", expect: { default: "forbidden" } },
   { file: "app/api/auth/otp/route.ts", url: "/api/auth/otp", method: "POST", expect: { default: "forbidden" } },
   { file: "app/api/shop/orders/route.ts", url: "/api/shop/orders", method: "POST", expect: { default: "forbidden" } },
+  // A guide's code: binds (or remembers) and goes on to the brand's shop, for everyone; an unknown code to "/".
+  { file: "app/api/scenes/[code]/touch/route.ts", url: "/api/scenes/nosuchcode/touch", expect: { default: "redirect" } },
   { file: "app/api/shop/cart/lines/[line]/route.ts", url: "/api/shop/cart/lines/some-line", method: "PATCH", expect: { default: "forbidden" } },
   // WeChat Pay's notifications authenticate by signature, not session or Origin: an unsigned one is refused (400) for everyone.
   { file: "app/api/payments/wechatpay/notify/route.ts", url: "/api/payments/wechatpay/notify", method: "POST", expect: { default: "status 400" as Outcome } },

@@ -119,3 +119,17 @@ describe("the commission ledger", () => {
     }
   });
 });
+
+describe("payouts", () => {
+  it("two payouts started at once pay each balance once", async () => {
+    const s = await scenario();
+    const now = new Date();
+    await buyAndCollect(s, [40000], now);
+    await settleDueCommission(new Date(now.getTime() + 8 * DAY));
+    const [a, b] = await Promise.all([createPayout(s.brand.id, new Date(now.getTime() + 9 * DAY)), createPayout(s.brand.id, new Date(now.getTime() + 9 * DAY))]);
+    const toGuide = [...a, ...b].filter((r) => r.staffId === s.guide.id);
+    expect(toGuide).toHaveLength(1);
+    expect((await commissionBalance({ staffId: s.guide.id })).balanceFen).toBe(0);
+    expect([...a, ...b].every((r) => !/^1\d{10}$/.test(r.name))).toBe(true); // never a full phone number
+  });
+});

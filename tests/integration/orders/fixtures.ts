@@ -12,7 +12,8 @@ export async function brandOf(slug = "nord") {
 let made = 0;
 /** A new SKU (a new size of a seeded style) that no store stocks: its stock is only what the test gives it. */
 export async function newSku(brandId: string, priceFen?: number) {
-  const product = await db.product.findFirstOrThrow({ where: { brandId, active: true }, orderBy: { styleCode: "asc" } });
+  // A style in the middle of the catalogue: catalogue tests read the first and last styles and count their colours.
+  const product = await db.product.findFirstOrThrow({ where: { brandId, active: true }, orderBy: { styleCode: "asc" }, skip: 20 });
   const n = `${process.pid % 1000}`.padStart(3, "0") + `${++made}`.padStart(4, "0") + `${crypto.randomInt(0, 100)}`.padStart(2, "0");
   const body = `699${n}`.slice(0, 12);
   return db.sku.create({

@@ -13,6 +13,10 @@ describe("member-only shop pages", () => {
     ["/lumi/p/LM26W0001", null],
     ["/lumi/cart", null],
     ["/guide/orders", null], // the store counter, gated as staff
+    ["/lumi/lookbooks/abc", "lumi"],
+    ["/lumi/me/referrals", "lumi"],
+    ["/lumi/me", null],
+    ["/r/orders", null],
     ["/admin/orders", null],
     ["/staff/orders", null],
   ])("%s → %s", (path, brand) => {

@@ -1,0 +1,99 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import Database from "better-sqlite3";
+import gcoord from "gcoord";
+import type { Page } from "@playwright/test";
+import { formatYuan } from "@/lib/money";
+import { expect, test } from "../support/fixtures";
+
+// Issue 5's loop: a shopper scans NORD SH01's guide's QR (before signing in), signs in, orders for pickup and
+// collects it from that guide; the guide sees the commission pending; the freeze elapses (the clock is
+// injected: the settlement runs with "now" 8 days ahead against the e2e database) and it is settled.
+
+const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
+const PASSWORD = "Demo-Staff-2026"; // lib/seed/staff.ts (development accounts)
+
+function read<T>(sql: string, ...args: unknown[]): T {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare(sql).get(...args) as T;
+  } finally {
+    db.close();
+  }
+}
+
+async function staffSignIn(page: Page, username: string, next: string) {
+  await page.goto(`/staff/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel(/用户名或手机号/).fill(username);
+  await page.getByLabel(/^密码/).fill(PASSWORD);
+  await page.getByRole("button", { name: /登录 Sign in/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${next}$`));
+}
+
+test("scan a guide's QR → order → the guide's commission is pending → freeze elapsed → settled", async ({ page, browser, baseURL, geo }) => {
+  const guideId = read<{ id: string }>("SELECT id FROM Staff WHERE username = 'nord.sh01.guide'").id;
+  const store = read<{ id: string; lat: number; lng: number; safetyStock: number }>("SELECT s.id, s.lat, s.lng, s.safetyStock FROM Store s JOIN Brand b ON b.id = s.brandId WHERE b.slug = 'nord' AND s.code = 'SH01'");
+  const sku = read<{ skuId: string; styleCode: string; colorCode: string; size: string; priceFen: number }>(
+    `SELECT k.id AS skuId, p.styleCode, k.colorCode, k.size, COALESCE(k.priceFen, p.priceFen) AS priceFen FROM Inventory i JOIN Sku k ON k.id = i.skuId JOIN Product p ON p.id = k.productId
+     WHERE i.storeId = ? AND p.active = 1 AND i.onHand - i.reserved - ? >= 3 ORDER BY k.gtin LIMIT 1`,
+    store.id,
+    store.safetyStock,
+  );
+  const expectedFen = Math.floor((sku.priceFen * 300) / 10_000); // NORD's guide rate: 3 %
+
+  // The guide's own code, from their phone.
+  const guideContext = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const guide = await guideContext.newPage();
+  await staffSignIn(guide, "nord.sh01.guide", "/guide/me");
+  const link = (await guide.getByTestId("guide-link").textContent())!.trim();
+  const code = /\/s\/([a-z0-9]+)/.exec(link)![1]!;
+
+  // The shopper scans it in the store, not signed in yet, then signs in by phone.
+  const [longitude, latitude] = gcoord.transform([store.lng, store.lat], gcoord.GCJ02, gcoord.WGS84) as [number, number];
+  await geo.grant({ latitude, longitude });
+  await page.goto(`/s/${code}`);
+  await expect(page).toHaveURL(/\/nord$/);
+  const phone = `135${String(crypto.randomInt(10_000_000, 99_999_999))}`;
+  await page.goto("/nord/sign-in");
+  await page.getByLabel("手机号").fill(phone);
+  await page.getByRole("button", { name: "获取验证码" }).click();
+  await page.getByLabel("验证码").fill((await page.getByTestId("dev-code-banner").locator("strong").textContent())!);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/nord\/me$/);
+  const binding = read<{ guideId: string; source: string }>("SELECT b.guideId, b.source FROM GuideBinding b JOIN Member m ON m.id = b.memberId WHERE m.phone = ? AND b.endedAt IS NULL", phone);
+  expect(binding).toEqual({ guideId, source: "QR" });
+
+  // Buy now at SH01, pay in the sandbox.
+  await page.goto(`/nord/p/${encodeURIComponent(sku.styleCode)}?color=${encodeURIComponent(sku.colorCode)}`);
+  await page.getByRole("button", { name: sku.size, exact: true }).click();
+  await page.getByTestId("buy-now").click();
+  await expect(page.getByTestId("pickup-store").first()).toHaveAttribute("data-store", "SH01");
+  await page.getByTestId("place-order").click();
+  await page.getByTestId("pay-confirm").click();
+  await expect(page).toHaveURL(/\/nord\/orders\/\d{13}$/);
+  const number = page.url().split("/").pop()!;
+  const pickupCode = (await page.getByTestId("pickup-code-text").textContent())!.trim();
+  expect(read<{ guideId: string }>('SELECT guideId FROM "Order" WHERE number = ?', number).guideId).toBe(guideId);
+
+  // The guide hands it over: commission appears, frozen.
+  const pendingBefore = read<{ fen: number | null }>("SELECT SUM(amountFen) AS fen FROM CommissionEntry WHERE staffId = ? AND status = 'PENDING'", guideId).fen ?? 0;
+  await guide.goto("/guide/hand-over");
+  await guide.getByTestId("code-scanner-input").fill(pickupCode);
+  await guide.getByRole("button", { name: /确认 OK/ }).click();
+  await guide.getByRole("button", { name: /确认交付/ }).click();
+  await expect(guide.getByTestId("hand-over-success")).toContainText(number);
+  const earned = read<{ amountFen: number; status: string }>("SELECT e.amountFen, e.status FROM CommissionEntry e JOIN \"Order\" o ON o.id = e.orderId WHERE o.number = ? AND e.level = 0", number);
+  expect(earned).toEqual({ amountFen: expectedFen, status: "PENDING" });
+  await guide.goto("/guide/results");
+  await expect(guide.getByTestId("results-pending")).toContainText(formatYuan(pendingBefore + expectedFen));
+
+  // Eight days later (the freeze is 7): the clock is injected into the same settlement the sweeper runs.
+  process.env.DATABASE_URL = `file:${dbFile}`;
+  const { settleDueCommission } = await import("@/lib/commission/ledger");
+  await settleDueCommission(new Date(Date.now() + 8 * 86_400_000));
+  expect(read<{ status: string }>("SELECT e.status FROM CommissionEntry e JOIN \"Order\" o ON o.id = e.orderId WHERE o.number = ? AND e.level = 0", number).status).toBe("SETTLED");
+  const settled = read<{ fen: number }>("SELECT SUM(amountFen) AS fen FROM CommissionEntry WHERE staffId = ? AND status = 'SETTLED'", guideId).fen;
+  await guide.reload();
+  await expect(guide.getByTestId("results-settled")).toContainText(formatYuan(settled));
+  await guideContext.close();
+});
