@@ -1,4 +1,4 @@
-import { formatSignedYuan } from "./results-money";
+import { formatYuan } from "@/lib/money";
 
 export type ResultsBalanceLabels = {
   balance: string; pending: string; pendingHint: string; settled: string; carriedForward: string; carriedForwardHint: string; reversed: string; paidOut: string;
@@ -14,7 +14,7 @@ export function ResultsBalance({ balance, labels }: { balance: { pendingFen: num
     <section aria-label={labels.balance} className="space-y-3 p-4" data-testid="results-balance">
       <div className={`rounded-2xl p-4 ${negative ? "bg-amber-50 text-amber-900" : "bg-black text-white"}`} data-testid="results-settled">
         <p className="text-sm opacity-80">{negative ? labels.carriedForward : labels.settled}</p>
-        <p className="mt-1 text-3xl font-semibold tabular-nums">{formatSignedYuan(balance.balanceFen)}</p>
+        <p className="mt-1 text-3xl font-semibold tabular-nums">{formatYuan(balance.balanceFen)}</p>
         {negative ? <p className="mt-1 text-xs">{labels.carriedForwardHint}</p> : null}
       </div>
       <dl className="grid grid-cols-3 gap-2 text-center">
@@ -25,7 +25,7 @@ export function ResultsBalance({ balance, labels }: { balance: { pendingFen: num
         ].map((f) => (
           <div key={f.key} className="rounded-xl bg-gray-100 px-2 py-3" data-testid={`results-${f.key}`}>
             <dt className="text-xs text-gray-600">{f.label}</dt>
-            <dd className="mt-1 text-lg font-semibold tabular-nums">{formatSignedYuan(f.fen)}</dd>
+            <dd className="mt-1 text-lg font-semibold tabular-nums">{formatYuan(f.fen)}</dd>
           </div>
         ))}
       </dl>

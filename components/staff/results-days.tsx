@@ -1,5 +1,4 @@
 import { formatYuan } from "@/lib/money";
-import { formatSignedYuan } from "./results-money";
 
 export type ResultsDay = { day: string; orders: number; salesFen: number; pendingFen: number; settledFen: number; reversedFen: number };
 export type ResultsDaysLabels = { title: string; orders: string; sales: string; pending: string; settled: string; reversed: string; empty: string };
@@ -26,9 +25,9 @@ export function ResultsDays({ days, labels }: { days: ResultsDay[]; labels: Resu
                 </span>
               </div>
               <dl className="mt-2 grid grid-cols-3 gap-2 text-xs">
-                <div><dt className="text-gray-500">{labels.pending}</dt><dd className="text-sm tabular-nums">{formatSignedYuan(d.pendingFen)}</dd></div>
-                <div><dt className="text-gray-500">{labels.settled}</dt><dd className="text-sm tabular-nums">{formatSignedYuan(d.settledFen)}</dd></div>
-                <div><dt className="text-gray-500">{labels.reversed}</dt><dd className={`text-sm tabular-nums ${d.reversedFen ? "text-red-700" : ""}`}>{formatSignedYuan(d.reversedFen)}</dd></div>
+                <div><dt className="text-gray-500">{labels.pending}</dt><dd className="text-sm tabular-nums">{formatYuan(d.pendingFen)}</dd></div>
+                <div><dt className="text-gray-500">{labels.settled}</dt><dd className="text-sm tabular-nums">{formatYuan(d.settledFen)}</dd></div>
+                <div><dt className="text-gray-500">{labels.reversed}</dt><dd className={`text-sm tabular-nums ${d.reversedFen ? "text-red-700" : ""}`}>{formatYuan(d.reversedFen)}</dd></div>
               </dl>
             </li>
           ))}

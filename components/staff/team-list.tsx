@@ -1,5 +1,4 @@
 import { formatYuan } from "@/lib/money";
-import { formatSignedYuan } from "./results-money";
 
 export type TeamRow = {
   staffId: string; name: string; username: string; isManager: boolean; active: boolean;
@@ -32,7 +31,7 @@ export function TeamList({ rows, labels }: { rows: TeamRow[]; labels: TeamListLa
                 <div><dt className="text-gray-500">{labels.customers}</dt><dd className="text-base font-semibold tabular-nums" data-testid="team-customers">{r.openCustomers}</dd></div>
                 <div><dt className="text-gray-500">{labels.orders}</dt><dd className="text-base font-semibold tabular-nums" data-testid="team-orders">{r.monthOrders}</dd></div>
                 <div><dt className="text-gray-500">{labels.sales}</dt><dd className="text-sm font-semibold tabular-nums">{formatYuan(r.monthSalesFen)}</dd></div>
-                <div><dt className="text-gray-500">{labels.commission}</dt><dd className="text-sm font-semibold tabular-nums" data-testid="team-commission">{formatSignedYuan(r.monthCommissionFen)}</dd></div>
+                <div><dt className="text-gray-500">{labels.commission}</dt><dd className="text-sm font-semibold tabular-nums" data-testid="team-commission">{formatYuan(r.monthCommissionFen)}</dd></div>
               </dl>
             </li>
           ))}

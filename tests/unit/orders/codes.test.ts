@@ -45,5 +45,7 @@ describe("money in integer fen", () => {
     expect(formatYuan(29900)).toBe("¥299");
     expect(formatYuan(29950)).toBe("¥299.50");
     expect(formatYuan(1)).toBe("¥0.01");
+    expect(formatYuan(-550)).toBe("-¥5.50"); // a reversal or a balance carried forward
+    expect(formatYuan(0)).toBe("¥0");
   });
 });
