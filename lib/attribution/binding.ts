@@ -75,10 +75,15 @@ export async function bindShopperToGuide(raw: z.input<typeof touchInput>, at = n
   return { outcome: decision.action === "bind" ? "bound" : "took_over", bindingId: id };
 }
 
-/** The guide an order placed now credits (null: none, or a WINDOW binding that lapsed). */
+/** The guide an order placed now credits (null: none, or a WINDOW binding that lapsed). One read: it runs for every order. */
 export async function guideToCredit(brandId: string, memberId: string, at = new Date()): Promise<string | null> {
-  const [settings, current] = await Promise.all([settingsOf(brandId), openBinding(brandId, memberId)]);
-  return creditedGuide(current as OpenBinding | null, settings, at);
+  const [row] = await db.$queryRaw<{ guideId: string; boundAt: string; lastTouchAt: string; mode: BindingSettings["mode"]; windowDays: number; protectionDays: number }[]>`
+    SELECT g."guideId", g."boundAt", g."lastTouchAt", b."bindingMode" AS mode, b."bindingWindowDays" AS "windowDays", b."bindingProtectionDays" AS "protectionDays"
+    FROM "GuideBinding" g JOIN "Brand" b ON b."id" = g."brandId"
+    WHERE g."brandId" = ${brandId} AND g."memberId" = ${memberId} AND g."endedAt" IS NULL`;
+  if (!row) return null;
+  const binding: OpenBinding = { guideId: row.guideId, boundAt: new Date(row.boundAt), lastTouchAt: new Date(row.lastTouchAt) };
+  return creditedGuide(binding, { mode: row.mode, windowDays: Number(row.windowDays), protectionDays: Number(row.protectionDays) }, at);
 }
 
 /**

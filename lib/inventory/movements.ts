@@ -111,21 +111,28 @@ export function mergeStockLines(lines: StockLine[]): StockLine[] {
  * touched are refreshed (lib/catalog/cache-tags.ts). Outside a request (the sweeper's timer, scripts) Next
  * has no cache to reach and the 60-second life of the cached stock read is the safety net.
  */
-export async function stockChanged(lines: Pick<StockLine, "skuId">[]): Promise<void> {
+export async function stockChanged(lines: Pick<StockLine, "skuId">[], known?: StockProduct[]): Promise<void> {
   if (!lines.length) return;
   try {
-    const skus = await db.sku.findMany({
-      where: { id: { in: [...new Set(lines.map((l) => l.skuId))] } },
-      select: { product: { select: { id: true, brandId: true, styleCode: true } } },
-    });
+    const products =
+      known ??
+      (
+        await db.sku.findMany({
+          where: { id: { in: [...new Set(lines.map((l) => l.skuId))] } },
+          select: { product: { select: { id: true, brandId: true, styleCode: true } } },
+        })
+      ).map((s) => ({ productId: s.product.id, brandId: s.product.brandId, styleCode: s.product.styleCode }));
     const { invalidateStock } = await import("@/lib/catalog/cache-tags");
     const seen = new Set<string>();
-    for (const { product } of skus) {
-      if (seen.has(product.id)) continue;
-      seen.add(product.id);
-      invalidateStock(product.brandId, product.id, product.styleCode);
+    for (const p of products) {
+      if (seen.has(p.productId)) continue;
+      seen.add(p.productId);
+      invalidateStock(p.brandId, p.productId, p.styleCode);
     }
   } catch {
     // No request scope (timer, script, test): nothing cached here to refresh.
   }
 }
+
+/** The products behind stock lines, when the caller already has them (order placement's hot path). */
+export type StockProduct = { productId: string; brandId: string; styleCode: string };

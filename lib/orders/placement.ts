@@ -69,12 +69,12 @@ export type PlaceOrderInput = z.input<typeof placeOrderInput>;
 
 export type PlacedOrder = { orderId: string; number: string; status: string; totalFen: number; paymentMethod: PaymentMethod; replayed: boolean };
 
-type PricedSku = { id: string; priceFen: number; styleCode: string; productName: string; colorName: string; size: string };
+type PricedSku = { id: string; productId: string; priceFen: number; styleCode: string; productName: string; colorName: string; size: string };
 
 /** The SKUs with their price now (the SKU's own, else the style's): one joined read. */
 async function loadSkus(brandId: string, skuIds: string[]): Promise<Map<string, PricedSku>> {
   const rows = await db.$queryRaw<PricedSku[]>`
-    SELECT s."id", COALESCE(s."priceFen", p."priceFen") AS "priceFen", p."styleCode", p."name" AS "productName", s."colorName", s."size"
+    SELECT s."id", p."id" AS "productId", COALESCE(s."priceFen", p."priceFen") AS "priceFen", p."styleCode", p."name" AS "productName", s."colorName", s."size"
     FROM "Sku" s JOIN "Product" p ON p."id" = s."productId"
     WHERE s."id" IN (${Prisma.join(skuIds)}) AND p."brandId" = ${brandId} AND p."active" = 1`;
   return new Map(rows.map((r) => [r.id, { ...r, priceFen: Number(r.priceFen) }]));
@@ -218,7 +218,7 @@ export async function placeOrder(memberId: string, raw: PlaceOrderInput, now = n
     ];
     try {
       await db.$transaction(statements);
-      await stockChanged(plan.stockLines);
+      await stockChanged(plan.stockLines, [...skus.values()].map((k) => ({ productId: k.productId, brandId: input.brandId, styleCode: k.styleCode })));
       return { orderId, number, status, totalFen: itemsFen + deliveryFen, paymentMethod: input.paymentMethod, replayed: false };
     } catch (error) {
       if (!isConstraintFailure(error)) throw error;
