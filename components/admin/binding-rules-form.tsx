@@ -1,9 +1,9 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import type { AdminActionResult } from "./admin-action-result";
 import { buttonClass, fieldClass, FormStatus } from "./form-status";
+import { useRulesSave } from "./use-rules-save";
 
 export type BindingMode = "FIRST_TOUCH" | "LAST_TOUCH" | "WINDOW";
 export type BindingRulesLabels = { title: string; mode: string; modes: Record<BindingMode, string>; windowDays: string; protectionDays: string; save: string; saved: string; working: string };
@@ -11,10 +11,8 @@ export type BindingRulesValues = { mode: BindingMode; windowDays: string; protec
 
 /** Which guide a shopper belongs to: mode, window and protection period (lib/attribution/rules.ts explains each). */
 export function BindingRulesForm({ brandId, initial, labels, save }: { brandId: string; initial: BindingRulesValues; labels: BindingRulesLabels; save(input: BindingRulesValues & { brandId: string }): Promise<AdminActionResult> }) {
-  const router = useRouter();
   const [values, setValues] = useState(initial);
-  const [pending, start] = useTransition();
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const { pending, status, submit } = useRulesSave(save, labels.saved);
   return (
     <section aria-labelledby="binding-rules" className="rounded-2xl border border-gray-200 p-5">
       <h2 id="binding-rules" className="mb-4 text-lg font-semibold">{labels.title}</h2>
@@ -22,12 +20,7 @@ export function BindingRulesForm({ brandId, initial, labels, save }: { brandId: 
         className="space-y-3"
         onSubmit={(e) => {
           e.preventDefault();
-          start(async () => {
-            setStatus(null);
-            const result = await save({ brandId, ...values });
-            setStatus(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: result.message });
-            if (result.ok) router.refresh();
-          });
+          submit({ brandId, ...values });
         }}
       >
         <label className="block text-sm">

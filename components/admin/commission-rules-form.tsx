@@ -1,9 +1,9 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import type { AdminActionResult } from "./admin-action-result";
 import { buttonClass, fieldClass, FormStatus } from "./form-status";
+import { useRulesSave } from "./use-rules-save";
 
 export type CommissionRulesLabels = { title: string; hint: string; guideRate: string; level1: string; level2: string; freezeDays: string; cap: string; save: string; saved: string; working: string };
 export type CommissionRulesValues = { guideRate: string; level1: string; level2: string; freezeDays: string; cap: string };
@@ -13,10 +13,8 @@ export type CommissionRulesValues = { guideRate: string; level1: string; level2:
  * legal maximum; the server refuses more than 100 % in total with the rules' own message.
  */
 export function CommissionRulesForm({ brandId, initial, labels, save }: { brandId: string; initial: CommissionRulesValues; labels: CommissionRulesLabels; save(input: CommissionRulesValues & { brandId: string }): Promise<AdminActionResult> }) {
-  const router = useRouter();
   const [values, setValues] = useState(initial);
-  const [pending, start] = useTransition();
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const { pending, status, submit } = useRulesSave(save, labels.saved);
   const field = (key: keyof CommissionRulesValues, label: string, inputMode: "decimal" | "numeric") => (
     <label className="block text-sm">
       {label}
@@ -31,12 +29,7 @@ export function CommissionRulesForm({ brandId, initial, labels, save }: { brandI
         className="space-y-3"
         onSubmit={(e) => {
           e.preventDefault();
-          start(async () => {
-            setStatus(null);
-            const result = await save({ brandId, ...values });
-            setStatus(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: result.message });
-            if (result.ok) router.refresh();
-          });
+          submit({ brandId, ...values });
         }}
       >
         <div className="grid grid-cols-1 items-end gap-3 sm:grid-cols-3">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BottomNav } from "./bottom-nav";
 
 export type GuideNavItem = "me" | "customers" | "stock";
 
@@ -13,21 +13,5 @@ export function GuideNav({ current, labels }: { current: GuideNavItem; labels: {
     { key: "customers", href: "/guide/customers", text: labels.customers },
     { key: "stock", href: "/guide/stock", text: labels.stock },
   ];
-  return (
-    <nav aria-label={labels.label} className="safe-bottom fixed inset-x-0 bottom-0 z-20 border-t border-gray-200 bg-white">
-      <ul className="mx-auto grid max-w-screen-sm grid-cols-4">
-        {items.map((item) => (
-          <li key={item.key}>
-            <Link
-              href={item.href}
-              aria-current={item.key === current ? "page" : undefined}
-              className={`flex h-16 items-center justify-center px-1 text-center text-sm leading-tight ${item.key === current ? "font-semibold text-black" : "text-gray-500"}`}
-            >
-              {item.text}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <BottomNav items={items} current={current} label={labels.label} />;
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BottomNav } from "./bottom-nav";
 
 export type StoreNavItem = "orders" | "hand-over" | "returns" | "holds";
 
@@ -14,21 +14,5 @@ export function StoreNav({ current, labels }: { current: StoreNavItem; labels: {
     { key: "returns", href: "/guide/returns", text: labels.returns },
     { key: "holds", href: "/guide/holds", text: labels.holds },
   ];
-  return (
-    <nav aria-label={labels.label} className="safe-bottom fixed inset-x-0 bottom-0 z-20 border-t border-gray-200 bg-white">
-      <ul className="mx-auto grid max-w-screen-sm grid-cols-5">
-        {items.map((item) => (
-          <li key={item.key}>
-            <Link
-              href={item.href}
-              aria-current={item.key === current ? "page" : undefined}
-              className={`flex h-16 items-center justify-center px-1 text-center text-xs leading-tight ${item.key === current ? "font-semibold text-black" : "text-gray-500"}`}
-            >
-              {item.text}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <BottomNav items={items} current={current} label={labels.label} small />;
 }

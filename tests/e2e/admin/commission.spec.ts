@@ -1,35 +1,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import type { Page } from "@playwright/test";
+import { writeDb as db } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
+import { staffSignIn as signIn } from "../support/sign-in";
 
 // The brand admin's commission page on a desktop: change the guide rate (a total over 100 % refused with the
 // rules' message), create a payout and download its CSV (UTF-8 BOM for Excel, the agreed header).
 
 test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, userAgent: undefined });
-
-const PASSWORD = "Demo-Staff-2026";
-const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
-
-function db<T>(fn: (db: Database.Database) => T): T {
-  const handle = new Database(dbFile);
-  handle.pragma("busy_timeout = 5000");
-  try {
-    return fn(handle);
-  } finally {
-    handle.close();
-  }
-}
-
-async function signIn(page: Page, login: string, next: string) {
-  await page.goto(`/staff/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/用户名或手机号/).fill(login);
-  await page.getByLabel(/^密码/).fill(PASSWORD);
-  await page.getByRole("button", { name: /登录 Sign in/ }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
-}
 
 const guideRate = () => db((h) => (h.prepare("SELECT guideRateBps FROM Brand WHERE slug = 'lumi'").get() as { guideRateBps: number }).guideRateBps);
 

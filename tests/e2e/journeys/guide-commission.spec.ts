@@ -1,34 +1,13 @@
 import crypto from "node:crypto";
-import path from "node:path";
-import Database from "better-sqlite3";
 import gcoord from "gcoord";
-import type { Page } from "@playwright/test";
 import { formatYuan } from "@/lib/money";
+import { e2eDbFile, read } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
+import { signInByPhone, staffSignIn } from "../support/sign-in";
 
 // Issue 5's loop: a shopper scans NORD SH01's guide's QR (before signing in), signs in, orders for pickup and
 // collects it from that guide; the guide sees the commission pending; the freeze elapses (the clock is
 // injected: the settlement runs with "now" 8 days ahead against the e2e database) and it is settled.
-
-const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
-const PASSWORD = "Demo-Staff-2026"; // lib/seed/staff.ts (development accounts)
-
-function read<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
-}
-
-async function staffSignIn(page: Page, username: string, next: string) {
-  await page.goto(`/staff/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/用户名或手机号/).fill(username);
-  await page.getByLabel(/^密码/).fill(PASSWORD);
-  await page.getByRole("button", { name: /登录 Sign in/ }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
-}
 
 test("scan a guide's QR → order → the guide's commission is pending → freeze elapsed → settled", async ({ page, browser, baseURL, geo }) => {
   const guideId = read<{ id: string }>("SELECT id FROM Staff WHERE username = 'nord.sh01.guide'").id;
@@ -54,12 +33,7 @@ test("scan a guide's QR → order → the guide's commission is pending → free
   await page.goto(`/s/${code}`);
   await expect(page).toHaveURL(/\/nord$/);
   const phone = `135${String(crypto.randomInt(10_000_000, 99_999_999))}`;
-  await page.goto("/nord/sign-in");
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByRole("button", { name: "获取验证码" }).click();
-  await page.getByLabel("验证码").fill((await page.getByTestId("dev-code-banner").locator("strong").textContent())!);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/nord\/me$/);
+  await signInByPhone(page, phone, "nord");
   const binding = read<{ guideId: string; source: string }>("SELECT b.guideId, b.source FROM GuideBinding b JOIN Member m ON m.id = b.memberId WHERE m.phone = ? AND b.endedAt IS NULL", phone);
   expect(binding).toEqual({ guideId, source: "QR" });
 
@@ -88,7 +62,7 @@ test("scan a guide's QR → order → the guide's commission is pending → free
   await expect(guide.getByTestId("results-pending")).toContainText(formatYuan(pendingBefore + expectedFen));
 
   // Eight days later (the freeze is 7): the clock is injected into the same settlement the sweeper runs.
-  process.env.DATABASE_URL = `file:${dbFile}`;
+  process.env.DATABASE_URL = `file:${e2eDbFile}`;
   const { settleDueCommission } = await import("@/lib/commission/ledger");
   await settleDueCommission(new Date(Date.now() + 8 * 86_400_000));
   expect(read<{ status: string }>("SELECT e.status FROM CommissionEntry e JOIN \"Order\" o ON o.id = e.orderId WHERE o.number = ? AND e.level = 0", number).status).toBe("SETTLED");

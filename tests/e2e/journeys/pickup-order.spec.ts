@@ -1,26 +1,14 @@
 import crypto from "node:crypto";
-import path from "node:path";
-import Database from "better-sqlite3";
 import gcoord from "gcoord";
-import type { Locator, Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
+import { read } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
+import { signInByPhone, staffSignIn } from "../support/sign-in";
 
 // The whole O2O loop in one story: a shopper in WeChat opens a product, buys it for pickup in 3 taps, pays in
 // the sandbox pay sheet, and shows the code at LUMI SH01; the store's guide signs in on their phone, types
 // the code read off the shopper's screen, hands the goods over; the shopper's order page says completed and
 // the store's stock went down by exactly what was sold.
-
-const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
-const PASSWORD = "Demo-Staff-2026"; // lib/seed/staff.ts (development accounts)
-
-function read<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
-}
 
 /** SH01 of LUMI and a size it can sell (≥ 3 after safety stock), far down the list so other specs' picks stay theirs. */
 function sh01AndASize() {
@@ -35,16 +23,6 @@ function sh01AndASize() {
 }
 
 const stockAt = (storeId: string, skuId: string) => read<{ onHand: number; reserved: number }>("SELECT onHand, reserved FROM Inventory WHERE storeId = ? AND skuId = ?", storeId, skuId);
-
-async function signInByPhone(page: Page, phone: string) {
-  await page.goto("/lumi/sign-in");
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByRole("button", { name: "获取验证码" }).click();
-  const code = (await page.getByTestId("dev-code-banner").locator("strong").textContent())!;
-  await page.getByLabel("验证码").fill(code);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/lumi\/me$/);
-}
 
 test("product → pickup order in 3 taps → sandbox pay → the store's guide scans the code → completed", async ({ page, browser, baseURL, geo }) => {
   const { store, sku } = sh01AndASize();
@@ -80,11 +58,7 @@ test("product → pickup order in 3 taps → sandbox pay → the store's guide s
   // At the counter, on the guide's phone.
   const staff = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const counter = await staff.newPage();
-  await counter.goto("/staff/sign-in?next=%2Fguide%2Fhand-over");
-  await counter.getByLabel(/用户名或手机号/).fill("lumi.sh01.guide");
-  await counter.getByLabel(/^密码/).fill(PASSWORD);
-  await counter.getByRole("button", { name: /登录 Sign in/ }).click();
-  await expect(counter).toHaveURL(/\/guide\/hand-over$/);
+  await staffSignIn(counter, "lumi.sh01.guide", "/guide/hand-over");
   await counter.getByTestId("code-scanner-input").fill(code);
   await counter.getByRole("button", { name: /确认 OK/ }).click();
   await expect(counter.getByTestId("hand-over-order")).toContainText(number);

@@ -1,27 +1,15 @@
 import crypto from "node:crypto";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { encode } from "next-auth/jwt";
-import type { BrowserContext, Locator, Page } from "@playwright/test";
-import { appSecret } from "@/lib/security/app-secret";
+import type { Locator, Page } from "@playwright/test";
 import { wgs84ToGcj02 } from "@/lib/stores/geo";
+import { query, writeDb } from "../support/e2e-db";
 import { expect, SHANGHAI_NANJING_ROAD, test } from "../support/fixtures";
+import { addMemberCookie, memberToken, signInByPhone } from "../support/sign-in";
 
 // Checkout as a signed-in member: ≤ 3 taps from a product page to a placed order (DESIGN.md §5), the sandbox
 // pay sheet, delivery routed to a store, a counter order from a tag scanned in a mall store (paid at the
 // mall's cashier), and an item sold out between opening checkout and placing the order.
 
-const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
 const HERE = wgs84ToGcj02(SHANGHAI_NANJING_ROAD.latitude, SHANGHAI_NANJING_ROAD.longitude);
-
-function query<T>(sql: string, ...args: unknown[]): T[] {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).all(...args) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 type StockedSku = { skuId: string; styleCode: string; colorCode: string; size: string; storeId: string; storeCode: string; storeName: string; mallName: string; sellable: number };
 
@@ -37,24 +25,6 @@ function stockedSkus(min: number, opts: { city?: string; safety?: boolean } = {}
     opts.city ?? "上海",
     min,
   );
-}
-
-async function memberCookie(context: BrowserContext, baseURL: string, memberId: string) {
-  const now = Math.floor(Date.now() / 1000);
-  const token = await encode({ token: { kind: "member", principalId: memberId, sub: memberId, signedInAt: now, lastSeenAt: now }, secret: appSecret() });
-  await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL }]);
-  return token;
-}
-
-/** Signs a new shopper in the way a person does: phone number, the code the development SMS sender shows. */
-async function signInByPhone(page: Page, phone: string) {
-  await page.goto("/lumi/sign-in");
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByRole("button", { name: "获取验证码" }).click();
-  const code = (await page.getByTestId("dev-code-banner").locator("strong").textContent())!;
-  await page.getByLabel("验证码").fill(code);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/lumi\/me$/);
 }
 
 async function payInSandbox(page: Page) {
@@ -96,7 +66,7 @@ test("a signed-in member orders from the product page in 3 taps, pays in the san
 });
 
 test("a delivery order is routed to a store that has it, and the order names the shipping store", async ({ page, context, baseURL }) => {
-  await memberCookie(context, baseURL!, "member_025");
+  await addMemberCookie(context, baseURL!, "member_025");
   const sku = stockedSkus(4)[1]!;
   await page.goto(`/lumi/checkout?sku=${sku.skuId}&qty=1&lat=${HERE.lat.toFixed(5)}&lng=${HERE.lng.toFixed(5)}`);
   await page.getByRole("radio", { name: /送货上门/ }).check();
@@ -113,19 +83,16 @@ test("a delivery order is routed to a store that has it, and the order names the
 });
 
 test("a product tag scanned in a mall store: counter order, paid at the mall's cashier, the code shown", async ({ page, context, baseURL }) => {
-  await memberCookie(context, baseURL!, "member_026");
+  await addMemberCookie(context, baseURL!, "member_026");
   // The seed prints no per-store tags; this one is what a store's tag printer would create.
   const sku = stockedSkus(1, { safety: false }).find((s) => s.mallName)!;
   const code = `e2e${crypto.randomBytes(4).toString("hex")}`.slice(0, 12);
   const [scene] = query<{ brandId: string; productId: string }>(`SELECT p.brandId, p.id AS productId FROM Sku k JOIN Product p ON p.id = k.productId WHERE k.id = ?`, sku.skuId);
-  const db = new Database(dbFile);
-  try {
+  writeDb((db) =>
     db.prepare(`INSERT INTO QrScene (id, code, brandId, kind, productId, storeId, createdAt) VALUES (?, ?, ?, 'PRODUCT', ?, ?, ?)`).run(
       `e2e-${code}`, code, scene!.brandId, scene!.productId, sku.storeId, new Date().toISOString().replace("Z", "+00:00"),
-    );
-  } finally {
-    db.close();
-  }
+    ),
+  );
 
   await page.goto(`/s/${code}`);
   await expect(page).toHaveURL(new RegExp(`/lumi/p/.*store=${sku.storeCode}`));
@@ -150,12 +117,11 @@ test("sold out between opening checkout and placing the order: the stores that s
   // A size another store also has, with a few pieces here that someone else is about to buy.
   const all = stockedSkus(1);
   const here = all.find((s) => s.sellable <= 5 && all.some((o) => o.skuId === s.skuId && o.storeId !== s.storeId && o.sellable >= 2))!;
-  await memberCookie(context, baseURL!, "member_027");
+  await addMemberCookie(context, baseURL!, "member_027");
   await page.goto(`/lumi/checkout?sku=${here.skuId}&qty=1&store=${here.storeCode}`);
   await expect(page.getByTestId("pickup-store").first()).toHaveAttribute("data-store", here.storeCode);
 
-  const now = Math.floor(Date.now() / 1000);
-  const rival = await encode({ token: { kind: "member", principalId: "member_028", sub: "member_028", signedInAt: now, lastSeenAt: now }, secret: appSecret() });
+  const rival = await memberToken("member_028");
   const bought = await request.post("/api/shop/orders", {
     headers: { cookie: `next-auth.session-token=${rival}`, origin: baseURL! },
     data: { brand: "lumi", idempotencyKey: crypto.randomUUID(), fulfilment: "PICKUP", paymentMethod: "ONLINE", storeId: here.storeId, lines: [{ skuId: here.skuId, quantity: here.sellable }] },

@@ -1,33 +1,17 @@
 import crypto from "node:crypto";
-import path from "node:path";
-import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import type { APIRequestContext } from "@playwright/test";
 import { appSecret } from "@/lib/security/app-secret";
+import { read } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
+import { memberToken } from "../support/sign-in";
 
 // A member's orders: their list shows what they ordered; another member's order number shows the not-found
 // page (never its content), on the order, pay and status addresses alike. Try-on holds are listed and ended.
 
-const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
-
-function one<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
-}
-
-async function tokenFor(memberId: string) {
-  const now = Math.floor(Date.now() / 1000);
-  return encode({ token: { kind: "member", principalId: memberId, sub: memberId, signedInAt: now, lastSeenAt: now }, secret: appSecret() });
-}
-
 /** A SKU SH02 can sell now, with its store. */
 function stocked() {
-  return one<{ skuId: string; storeId: string; storeCode: string; styleCode: string; colorCode: string; size: string; productName: string }>(
+  return read<{ skuId: string; storeId: string; storeCode: string; styleCode: string; colorCode: string; size: string; productName: string }>(
     `SELECT i.skuId, s.id AS storeId, s.code AS storeCode, p.styleCode, k.colorCode, k.size, p.name AS productName
      FROM Inventory i JOIN Store s ON s.id = i.storeId JOIN Brand b ON b.id = s.brandId JOIN Sku k ON k.id = i.skuId JOIN Product p ON p.id = k.productId
      WHERE b.slug = 'lumi' AND s.code = 'SH02' AND p.active = 1 AND i.onHand - i.reserved - s.safetyStock >= 3 ORDER BY k.gtin DESC LIMIT 1`,
@@ -45,7 +29,7 @@ async function placeOrder(request: APIRequestContext, baseURL: string, token: st
 }
 
 test("the order list shows the member's order; another member's order number is not found everywhere", async ({ page, context, baseURL, request, browser }) => {
-  const owner = await tokenFor("member_029");
+  const owner = await memberToken("member_029");
   const order = await placeOrder(request, baseURL!, owner);
 
   await context.addCookies([{ name: "next-auth.session-token", value: owner, url: baseURL! }]);
@@ -62,7 +46,7 @@ test("the order list shows the member's order; another member's order number is 
   // Someone else, signed in, with the owner's order number.
   const stranger = await browser.newContext({ baseURL });
   try {
-    await stranger.addCookies([{ name: "next-auth.session-token", value: await tokenFor("member_030"), url: baseURL! }]);
+    await stranger.addCookies([{ name: "next-auth.session-token", value: await memberToken("member_030"), url: baseURL! }]);
     const other = await stranger.newPage();
     for (const url of [`/lumi/orders/${order.number}`, `/lumi/pay/${order.number}`]) {
       // The not-found page (streamed after the shop's loading shell, so the HTTP status is already 200).
@@ -85,7 +69,7 @@ test("the order list shows the member's order; another member's order number is 
 });
 
 test("a member cancels an unpaid order; the order shows it and the timeline says when", async ({ page, context, baseURL, request }) => {
-  const token = await tokenFor("member_024");
+  const token = await memberToken("member_024");
   const order = await placeOrder(request, baseURL!, token);
   await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL! }]);
   await page.goto(`/lumi/orders/${order.number}`);
@@ -99,7 +83,7 @@ test("a member cancels an unpaid order; the order shows it and the timeline says
 
 test("hold to try on from the product page's stock grid, then end the hold from my orders", async ({ page, context, baseURL }) => {
   const sku = stocked();
-  await context.addCookies([{ name: "next-auth.session-token", value: await tokenFor("member_023"), url: baseURL! }]);
+  await context.addCookies([{ name: "next-auth.session-token", value: await memberToken("member_023"), url: baseURL! }]);
   await page.goto(`/lumi/p/${encodeURIComponent(sku.styleCode)}?color=${encodeURIComponent(sku.colorCode)}&store=${sku.storeCode}`);
   await page.getByRole("button", { name: sku.size, exact: true }).click();
   const row = page.locator(`[data-testid="store-row"][data-store="${sku.storeCode}"]`);
@@ -130,7 +114,7 @@ test("signed out, the try-on button and the checkout page lead to signing in", a
 });
 
 test("staff signed in to the shop get the member sign-in page, not a member's orders", async ({ context, page, baseURL }) => {
-  const staff = one<{ id: string; role: string; brandId: string; storeId: string }>("SELECT id, role, brandId, storeId FROM Staff WHERE username = 'lumi.sh01.guide'");
+  const staff = read<{ id: string; role: string; brandId: string; storeId: string }>("SELECT id, role, brandId, storeId FROM Staff WHERE username = 'lumi.sh01.guide'");
   const now = Math.floor(Date.now() / 1000);
   const token = await encode({ token: { kind: "staff", principalId: staff.id, sub: staff.id, role: staff.role, brandId: staff.brandId, storeId: staff.storeId, signedInAt: now, lastSeenAt: now }, secret: appSecret() });
   await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL! }]);

@@ -1,38 +1,22 @@
 import crypto from "node:crypto";
-import path from "node:path";
-import Database from "better-sqlite3";
-import type { BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
+import { read } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
+import { signInByPhone } from "../support/sign-in";
 
 // Member referral (issue 5 §4): member A copies their link from the member centre; a new shopper opens it,
 // lands on the brand home and signs up by phone; A's referrals page lists them (level 1, masked).
 
-const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
 const randomPhone = () => `135${String(crypto.randomInt(10_000_000, 99_999_999))}`;
 
 function referrerOf(phone: string): string | null {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const row = db.prepare("SELECT r.phone FROM MemberBrand mb JOIN Member m ON m.id = mb.memberId JOIN Brand b ON b.id = mb.brandId LEFT JOIN Member r ON r.id = mb.referrerId WHERE m.phone = ? AND b.slug = 'lumi'").get(phone) as { phone: string | null } | undefined;
-    return row?.phone ?? null;
-  } finally {
-    db.close();
-  }
+  const row = read<{ phone: string | null } | undefined>("SELECT r.phone FROM MemberBrand mb JOIN Member m ON m.id = mb.memberId JOIN Brand b ON b.id = mb.brandId LEFT JOIN Member r ON r.id = mb.referrerId WHERE m.phone = ? AND b.slug = 'lumi'", phone);
+  return row?.phone ?? null;
 }
 
 /** A context of its own "behind a proxy" with its own client address, so OTP per-IP budgets of other specs don't mix. */
 async function ownContext(browser: import("@playwright/test").Browser, baseURL: string, userAgent: string): Promise<BrowserContext> {
   return browser.newContext({ baseURL, userAgent, locale: "zh-CN", timezoneId: "Asia/Shanghai", extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${crypto.randomInt(1, 254)}` } });
-}
-
-async function signUpByPhone(page: Page, phone: string) {
-  await page.goto("/lumi/sign-in");
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByRole("button", { name: "获取验证码" }).click();
-  const code = (await page.getByTestId("dev-code-banner").locator("strong").textContent())!;
-  await page.getByLabel("验证码").fill(code);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/lumi\/me$/);
 }
 
 test("a new shopper who opens a member's link and signs up becomes that member's level-1 referral", async ({ browser, baseURL, userAgent }) => {
@@ -42,7 +26,7 @@ test("a new shopper who opens a member's link and signs up becomes that member's
   const b = await ownContext(browser, baseURL!, userAgent!);
   try {
     const pageA = await a.newPage();
-    await signUpByPhone(pageA, phoneA);
+    await signInByPhone(pageA, phoneA);
     await pageA.getByTestId("my-referrals-link").click();
     await expect(pageA).toHaveURL(/\/lumi\/me\/referrals$/);
     await expect(pageA.getByTestId("referral-qr").locator("svg")).toBeVisible();
@@ -54,7 +38,7 @@ test("a new shopper who opens a member's link and signs up becomes that member's
     await pageB.goto(new URL(link).pathname);
     await expect(pageB).toHaveURL(/\/lumi$/);
     expect((await b.cookies()).find((c) => c.name === "mc_ref")).toMatchObject({ httpOnly: true, path: "/" });
-    await signUpByPhone(pageB, phoneB);
+    await signInByPhone(pageB, phoneB);
     expect(referrerOf(phoneB)).toBe(phoneA);
 
     await pageA.reload();

@@ -1,34 +1,14 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import type { Page } from "@playwright/test";
+import { withDb, writeDb } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
+import { staffSignIn as signIn } from "../support/sign-in";
 
 // The guide's own workspace on a phone (WeChat on an iPhone): my QR code and poster, sharing a product with
 // my code attached through WeChat's JS-SDK (the JS-SDK script itself is a stand-in that records calls; the
 // signature comes from our route against the fake WeChat), my customers, and the stock lookup.
 
-const PASSWORD = "Demo-Staff-2026"; // lib/seed/staff.ts (development accounts)
-const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-function withDb<T>(fn: (db: Database.Database) => T, readonly = true): T {
-  const db = new Database(dbFile, { readonly });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
-async function signIn(page: Page, login: string, next: string) {
-  await page.goto(`/staff/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/用户名或手机号/).fill(login);
-  await page.getByLabel(/^密码/).fill(PASSWORD);
-  await page.getByRole("button", { name: /登录 Sign in/ }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[?]/g, "\\?")}$`));
-}
 
 /** A stand-in for WeChat's jweixin script: wx.config succeeds, share data is recorded on window.__wxCalls. */
 const FAKE_JWEIXIN = `
@@ -84,7 +64,7 @@ test("my code: the QR code of my link, a PNG poster download, and a product shar
 test("my customers: a member bound to me shows with a masked phone and how they were bound; another guide's does not", async ({ page }) => {
   const phone = `136${crypto.randomInt(10_000_000, 99_999_999)}`;
   const otherPhone = `136${crypto.randomInt(10_000_000, 99_999_999)}`;
-  withDb((db) => {
+  writeDb((db) => {
     const staff = (u: string) => (db.prepare("SELECT id, brandId FROM Staff WHERE username = ?").get(u) as { id: string; brandId: string });
     const [mine, other] = [staff("lumi.sh01.guide"), staff("lumi.bj01.guide")];
     const now = new Date().toISOString();
@@ -93,7 +73,7 @@ test("my customers: a member bound to me shows with a masked phone and how they 
       db.prepare("INSERT INTO Member (id, phone, nickname, avatarUrl, createdAt, updatedAt) VALUES (?, ?, '', '', ?, ?)").run(memberId, p, now, now);
       db.prepare("INSERT INTO GuideBinding (id, brandId, memberId, guideId, source, boundAt, lastTouchAt, endedReason) VALUES (?, ?, ?, ?, 'QR', ?, ?, '')").run(`e2e_binding_${p}`, guide.brandId, memberId, guide.id, now, now);
     }
-  }, false);
+  });
   await signIn(page, "lumi.sh01.guide", "/guide/customers");
   const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
   const row = page.getByTestId("customer").filter({ hasText: masked });

@@ -1,49 +1,28 @@
 import crypto from "node:crypto";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { encode } from "next-auth/jwt";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { appSecret } from "@/lib/security/app-secret";
 import { pickupCodeFor } from "@/lib/orders/pickup-code";
+import { query, read } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
+import { memberToken, staffSignIn as signIn } from "../support/sign-in";
 
 // The store counter on a phone: a shopper's pickup order at LUMI SH01, paid at the mall's cashier, handed over
 // by SH01's guide against the code; BJ01's guide typing the same code is told where it belongs. (The order is
 // placed through POST /api/shop/orders as the member: the shop's checkout pages have their own specs.)
 
-const PASSWORD = "Demo-Staff-2026"; // lib/seed/staff.ts (development accounts)
-const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
-
-function read<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
-}
-
 /** SH01 of LUMI, a LUMI member, and SKUs SH01 can sell right now (most sellable first). */
 function fixtures(skus: number) {
   const store = read<{ id: string; name: string; code: string; safetyStock: number }>("SELECT s.id, s.name, s.code, s.safetyStock FROM Store s JOIN Brand b ON b.id = s.brandId WHERE b.slug = 'lumi' AND s.code = 'SH01'");
   const member = read<{ id: string }>("SELECT mb.memberId AS id FROM MemberBrand mb JOIN Brand b ON b.id = mb.brandId WHERE b.slug = 'lumi' ORDER BY mb.memberId LIMIT 1");
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const rows = db
-      .prepare("SELECT i.skuId AS id FROM Inventory i WHERE i.storeId = ? AND i.onHand - i.reserved - ? >= 3 ORDER BY i.onHand - i.reserved DESC LIMIT ?")
-      .all(store.id, store.safetyStock, skus) as { id: string }[];
-    expect(rows).toHaveLength(skus);
-    return { store, member, skuIds: rows.map((r) => r.id) };
-  } finally {
-    db.close();
-  }
+  const rows = query<{ id: string }>("SELECT i.skuId AS id FROM Inventory i WHERE i.storeId = ? AND i.onHand - i.reserved - ? >= 3 ORDER BY i.onHand - i.reserved DESC LIMIT ?", store.id, store.safetyStock, skus);
+  expect(rows).toHaveLength(skus);
+  return { store, member, skuIds: rows.map((r) => r.id) };
 }
 
 /** The member places a pickup order at SH01 to be paid at the mall's cashier; returns its number and pickup code. */
 async function placeCashierOrder(request: APIRequestContext, baseURL: string, skus: number) {
   const { store, member, skuIds } = fixtures(skus);
-  const now = Math.floor(Date.now() / 1000);
-  const token = await encode({ token: { kind: "member", principalId: member.id, sub: member.id, signedInAt: now, lastSeenAt: now }, secret: appSecret() });
+  const token = await memberToken(member.id);
   const response = await request.post(`${baseURL}/api/shop/orders`, {
     headers: { cookie: `next-auth.session-token=${token}`, origin: baseURL },
     data: { brand: "lumi", idempotencyKey: crypto.randomUUID(), fulfilment: "PICKUP", paymentMethod: "MALL_CASHIER", storeId: store.id, lines: skuIds.map((skuId) => ({ skuId, quantity: 1 })) },
@@ -55,14 +34,6 @@ async function placeCashierOrder(request: APIRequestContext, baseURL: string, sk
 }
 
 const statusOf = (number: string) => read<{ status: string }>("SELECT status FROM \"Order\" WHERE number = ?", number).status;
-
-async function signIn(page: Page, login: string, next: string) {
-  await page.goto(`/staff/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/用户名或手机号/).fill(login);
-  await page.getByLabel(/^密码/).fill(PASSWORD);
-  await page.getByRole("button", { name: /登录 Sign in/ }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
-}
 
 async function typeCode(page: Page, code: string) {
   await page.getByTestId("code-scanner-input").fill(code);

@@ -1,23 +1,17 @@
 import crypto from "node:crypto";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { encode } from "next-auth/jwt";
-import type { BrowserContext } from "@playwright/test";
-import { appSecret } from "@/lib/security/app-secret";
+import { query, read, writeDb } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
+import { addMemberCookie as signInAsMember, staffSignIn } from "../support/sign-in";
 
 // A guide's personal lookbook (issue 5 §1): SH01's guide picks two products, adds a note, sends it to a
 // customer bound to them; the customer opens it in one tap from the inbox (openedAt recorded, the guide's
 // list counts it); another member opening the same address gets the not-found page.
 
-const PASSWORD = "Demo-Staff-2026"; // lib/seed/staff.ts (development accounts)
-const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /** A fresh LUMI member (bound to SH01's guide when asked): what scanning the guide's QR code leaves behind. */
 function insertMember(nickname: string, boundToGuide: boolean): string {
-  const db = new Database(dbFile);
-  try {
+  return writeDb((db) => {
     const id = `e2elb${crypto.randomBytes(6).toString("hex")}`;
     const now = iso(new Date());
     const brand = db.prepare("SELECT id FROM Brand WHERE slug = 'lumi'").get() as { id: string };
@@ -28,33 +22,15 @@ function insertMember(nickname: string, boundToGuide: boolean): string {
       db.prepare("INSERT INTO GuideBinding (id, brandId, memberId, guideId, source, boundAt, lastTouchAt) VALUES (?, ?, ?, ?, 'QR', ?, ?)").run(`gb_${id}`, brand.id, id, guide.id, now, now);
     }
     return id;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 function styleCodes(n: number): string[] {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return (db.prepare("SELECT p.styleCode FROM Product p JOIN Brand b ON b.id = p.brandId WHERE b.slug = 'lumi' AND p.active = 1 ORDER BY p.styleCode DESC LIMIT ?").all(n) as { styleCode: string }[]).map((r) => r.styleCode);
-  } finally {
-    db.close();
-  }
+  return query<{ styleCode: string }>("SELECT p.styleCode FROM Product p JOIN Brand b ON b.id = p.brandId WHERE b.slug = 'lumi' AND p.active = 1 ORDER BY p.styleCode DESC LIMIT ?", n).map((r) => r.styleCode);
 }
 
 function openedAt(lookbookId: string, memberId: string): string | null {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return (db.prepare("SELECT openedAt FROM LookbookRecipient WHERE lookbookId = ? AND memberId = ?").get(lookbookId, memberId) as { openedAt: string | null }).openedAt;
-  } finally {
-    db.close();
-  }
-}
-
-async function signInAsMember(context: BrowserContext, baseURL: string, memberId: string) {
-  const now = Math.floor(Date.now() / 1000);
-  const token = await encode({ token: { kind: "member", principalId: memberId, sub: memberId, signedInAt: now, lastSeenAt: now }, secret: appSecret() });
-  await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL }]);
+  return read<{ openedAt: string | null }>("SELECT openedAt FROM LookbookRecipient WHERE lookbookId = ? AND memberId = ?", lookbookId, memberId).openedAt;
 }
 
 test("a guide sends a lookbook to their customer, who opens it in one tap; nobody else can", async ({ page, browser, baseURL, userAgent }) => {
@@ -64,11 +40,7 @@ test("a guide sends a lookbook to their customer, who opens it in one tap; nobod
   const [first, second] = styleCodes(2) as [string, string];
   const title = `周末约会 ${tag}`;
 
-  await page.goto(`/staff/sign-in?next=${encodeURIComponent("/guide/lookbooks")}`);
-  await page.getByLabel(/用户名或手机号/).fill("lumi.sh01.guide");
-  await page.getByLabel(/^密码/).fill(PASSWORD);
-  await page.getByRole("button", { name: /登录/ }).click();
-  await expect(page).toHaveURL(/\/guide\/lookbooks$/);
+  await staffSignIn(page, "lumi.sh01.guide", "/guide/lookbooks");
   await page.getByTestId("lookbook-new").click();
   await expect(page).toHaveURL(/\/guide\/lookbooks\/new$/);
 

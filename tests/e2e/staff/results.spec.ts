@@ -1,40 +1,19 @@
 import crypto from "node:crypto";
-import path from "node:path";
-import Database from "better-sqlite3";
-import type { Page } from "@playwright/test";
+import { type Db, writeDb as write } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
+import { staffSignIn as signIn } from "../support/sign-in";
 
 // A guide's results and the manager's team on a phone. Ledger rows are written straight into the e2e database
 // (how orders create them has its own tests): a refund after payout leaves SH01's guide a negative settled
 // balance, which the page calls "carried forward". A payout (another spec) never touches a negative balance.
 
-const PASSWORD = "Demo-Staff-2026"; // lib/seed/staff.ts (development accounts)
-const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
 const iso = (d = new Date()) => d.toISOString().replace("Z", "+00:00"); // how Prisma stores DateTime here
 
-function write<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(dbFile);
-  db.pragma("busy_timeout = 5000");
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+const staffOf = (db: Db, username: string) => db.prepare("SELECT id, brandId, storeId FROM Staff WHERE username = ?").get(username) as { id: string; brandId: string; storeId: string };
 
-const staffOf = (db: Database.Database, username: string) => db.prepare("SELECT id, brandId, storeId FROM Staff WHERE username = ?").get(username) as { id: string; brandId: string; storeId: string };
-
-function ledger(db: Database.Database, s: { id: string; brandId: string }, kind: "EARN" | "REVERSAL" | "PAYOUT", amountFen: number, status: "PENDING" | "SETTLED", baseFen: number | null = null) {
+function ledger(db: Db, s: { id: string; brandId: string }, kind: "EARN" | "REVERSAL" | "PAYOUT", amountFen: number, status: "PENDING" | "SETTLED", baseFen: number | null = null) {
   db.prepare(`INSERT INTO CommissionEntry (id, brandId, staffId, level, kind, amountFen, baseFen, status, dedupeKey, note, createdAt) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, 'e2e', ?)`)
     .run(crypto.randomUUID(), s.brandId, s.id, kind, amountFen, baseFen, status, `e2e:${crypto.randomUUID()}`, iso());
-}
-
-async function signIn(page: Page, login: string, next: string) {
-  await page.goto(`/staff/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/用户名或手机号/).fill(login);
-  await page.getByLabel(/^密码/).fill(PASSWORD);
-  await page.getByRole("button", { name: /登录 Sign in/ }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
 }
 
 test("SH01's guide sees their balance (carried forward below zero), pending, reversed, paid out and today's row", async ({ page }) => {

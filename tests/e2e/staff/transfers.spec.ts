@@ -1,27 +1,14 @@
 import crypto from "node:crypto";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { encode } from "next-auth/jwt";
 import type { Browser, Page } from "@playwright/test";
-import { appSecret } from "@/lib/security/app-secret";
+import { read, writeDb } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
+import { addMemberCookie, staffSignIn } from "../support/sign-in";
 
 // Out-of-stock demand end to end on phones: BJ01's guide records "my customer wants this size" (scan/type the
 // style, tap the size, tap SH01) → SH01's manager approves (reserved at SH01) → SH01's guide ships → BJ01's
 // guide receives → the customer's inbox has the arrival notice whose pick-up button opens checkout at BJ01.
 
-const PASSWORD = "Demo-Staff-2026"; // lib/seed/staff.ts (development accounts)
-const dbFile = path.join(process.cwd(), "tests", ".tmp", "e2e.db");
 const sqlNow = () => new Date().toISOString().replace("Z", "+00:00");
-
-function read<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
-}
 
 /** A LUMI SKU SH01 can give (after reservations and safety stock) that BJ01 cannot sell, most to give first. */
 function demandedSku() {
@@ -36,8 +23,7 @@ function demandedSku() {
 
 /** A new LUMI member bound to BJ01's guide (the guide's customer list is where the demand form picks from). */
 function boundCustomer(): { id: string; phone: string } {
-  const db = new Database(dbFile);
-  try {
+  return writeDb((db) => {
     const brand = db.prepare("SELECT id FROM Brand WHERE slug = 'lumi'").get() as { id: string };
     const guide = db.prepare("SELECT id FROM Staff WHERE username = 'lumi.bj01.guide'").get() as { id: string };
     const id = `e2etransfer${crypto.randomBytes(6).toString("hex")}`;
@@ -47,19 +33,13 @@ function boundCustomer(): { id: string; phone: string } {
     db.prepare("INSERT INTO MemberBrand (id, memberId, brandId, joinedAt) VALUES (?, ?, ?, ?)").run(`mb-${id}`, id, brand.id, now);
     db.prepare("INSERT INTO GuideBinding (id, brandId, memberId, guideId, source, boundAt, lastTouchAt, endedReason) VALUES (?, ?, ?, ?, 'QR', ?, ?, '')").run(`gb-${id}`, brand.id, id, guide.id, now, now);
     return { id, phone };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 async function staffPage(browser: Browser, baseURL: string, login: string, next: string): Promise<Page> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  await page.goto(`/staff/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/用户名或手机号/).fill(login);
-  await page.getByLabel(/^密码/).fill(PASSWORD);
-  await page.getByRole("button", { name: /登录 Sign in/ }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
+  await staffSignIn(page, login, next);
   return page;
 }
 
@@ -109,9 +89,7 @@ test("guide records demand for a customer → SH01's manager approves → SH01 s
 
   // The customer: an unread message on "me", the notice in the inbox, one tap to checkout at BJ01.
   const context = await browser.newContext({ baseURL });
-  const now = Math.floor(Date.now() / 1000);
-  const token = await encode({ token: { kind: "member", principalId: customer.id, sub: customer.id, signedInAt: now, lastSeenAt: now }, secret: appSecret() });
-  await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL! }]);
+  await addMemberCookie(context, baseURL!, customer.id);
   const shopper = await context.newPage();
   await shopper.goto("/lumi/me");
   await expect(shopper.getByTestId("my-inbox-link")).toContainText("1");

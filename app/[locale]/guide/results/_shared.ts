@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit/log";
 import { decide, type Capability, type Principal } from "@/lib/auth/policy";
 import { currentPrincipal, requirePage } from "@/lib/auth/session";
 import { loadStaffProfile } from "@/lib/auth/staff-profile";
-import type { ResultsNavItem } from "@/components/staff/results-nav";
+import type { BottomNavItem } from "@/components/staff/bottom-nav";
 
 // /guide/results (a guide's own figures) and /guide/team (the manager's store) act for the signed-in staff
 // member at their own store: the policy sees that brand and store as the scope. Brand and group admins pass
@@ -29,9 +29,9 @@ export async function requireOwnStorePage(capability: Capability, path: string) 
 }
 
 /** The bottom bar: a manager also gets the team and the transfer approvals (the transfers page is theirs to act on). */
-export async function resultsNav(isManager: boolean): Promise<{ label: string; items: ResultsNavItem[] }> {
+export async function resultsNav(isManager: boolean): Promise<{ label: string; items: BottomNavItem[] }> {
   const t = await getTranslations("commission.nav");
-  const items: ResultsNavItem[] = [
+  const items: BottomNavItem[] = [
     { key: "home", href: "/guide", text: t("home") },
     { key: "results", href: "/guide/results", text: t("results") },
     ...(isManager

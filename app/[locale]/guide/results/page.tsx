@@ -5,7 +5,7 @@ import { commissionBalance, guideResultsByDay } from "@/lib/commission/ledger";
 import { StaffHeader } from "@/components/staff/staff-header";
 import { ResultsBalance } from "@/components/staff/results-balance";
 import { ResultsDays } from "@/components/staff/results-days";
-import { ResultsNav } from "@/components/staff/results-nav";
+import { BottomNav } from "@/components/staff/bottom-nav";
 import { requireOwnStorePage, resultsNav } from "./_shared";
 
 export const metadata: Metadata = { title: "我的业绩 · My results", robots: { index: false } };
@@ -34,7 +34,7 @@ export default async function GuideResultsPage({ params }: Props) {
         days={days}
         labels={{ title: t("byDay", { days: DAYS }), orders: t("orders"), sales: t("sales"), pending: t("pending"), settled: t("settledDay"), reversed: t("reversed"), empty: t("empty", { days: DAYS }) }}
       />
-      <ResultsNav items={nav.items} current="results" label={nav.label} />
+      <BottomNav items={nav.items} current="results" label={nav.label} />
     </main>
   );
 }

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { toLocale } from "@/lib/i18n/locales";
 import { storeTeam } from "@/lib/commission/queries";
 import { StaffHeader } from "@/components/staff/staff-header";
-import { ResultsNav } from "@/components/staff/results-nav";
+import { BottomNav } from "@/components/staff/bottom-nav";
 import { TeamList } from "@/components/staff/team-list";
 import { TeamReassignForm, type TeamReassignLabels } from "@/components/staff/team-reassign-form";
 import { requireOwnStorePage, resultsNav } from "../results/_shared";
@@ -38,7 +38,7 @@ export default async function StoreTeamPage({ params }: Props) {
           <span className="text-xs text-gray-600">{t("transfersHint")}</span>
         </Link>
       </div>
-      <ResultsNav items={nav.items} current="team" label={nav.label} />
+      <BottomNav items={nav.items} current="team" label={nav.label} />
     </main>
   );
 }
