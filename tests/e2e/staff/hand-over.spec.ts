@@ -13,7 +13,8 @@ import { memberToken, staffSignIn as signIn } from "../support/sign-in";
 /** SH01 of LUMI, a LUMI member, and SKUs SH01 can sell right now (most sellable first). */
 function fixtures(skus: number) {
   const store = read<{ id: string; name: string; code: string; safetyStock: number }>("SELECT s.id, s.name, s.code, s.safetyStock FROM Store s JOIN Brand b ON b.id = s.brandId WHERE b.slug = 'lumi' AND s.code = 'SH01'");
-  const member = read<{ id: string }>("SELECT mb.memberId AS id FROM MemberBrand mb JOIN Brand b ON b.id = mb.brandId WHERE b.slug = 'lumi' ORDER BY mb.memberId LIMIT 1");
+  // A seeded member no other spec orders for (other specs create members whose ids would sort first).
+  const member = read<{ id: string }>("SELECT mb.memberId AS id FROM MemberBrand mb JOIN Brand b ON b.id = mb.brandId WHERE b.slug = 'lumi' AND mb.memberId = 'member_001'");
   const rows = query<{ id: string }>("SELECT i.skuId AS id FROM Inventory i WHERE i.storeId = ? AND i.onHand - i.reserved - ? >= 3 ORDER BY i.onHand - i.reserved DESC LIMIT ?", store.id, store.safetyStock, skus);
   expect(rows).toHaveLength(skus);
   return { store, member, skuIds: rows.map((r) => r.id) };

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { type Db, writeDb as write } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
-import { staffSignIn as signIn } from "../support/sign-in";
+import { STAFF_PASSWORD, staffSignIn as signIn } from "../support/sign-in";
+import { hashPassword } from "@/lib/auth/password";
 
 // A guide's results and the manager's team on a phone. Ledger rows are written straight into the e2e database
 // (how orders create them has its own tests): a refund after payout leaves SH01's guide a negative settled
@@ -17,8 +18,17 @@ function ledger(db: Db, s: { id: string; brandId: string }, kind: "EARN" | "REVE
 }
 
 test("SH01's guide sees their balance (carried forward below zero), pending, reversed, paid out and today's row", async ({ page }) => {
+  // A guide of SH01 of this spec's own: the demo guide hands orders over in other specs running meanwhile, and
+  // their commission would move the figures under this spec's feet.
+  const username = `e2e.guide.${crypto.randomUUID().slice(0, 8)}`;
+  const passwordHash = await hashPassword(STAFF_PASSWORD);
   const expected = write((db) => {
-    const guide = staffOf(db, "lumi.sh01.guide");
+    const sh01 = staffOf(db, "lumi.sh01.guide");
+    const now = iso();
+    const id = crypto.randomUUID();
+    db.prepare("INSERT INTO Staff (id, username, name, passwordHash, role, brandId, storeId, active, createdAt, updatedAt) VALUES (?, ?, '测试导购', ?, 'GUIDE', ?, ?, 1, ?, ?)")
+      .run(id, username, passwordHash, sh01.brandId, sh01.storeId, now, now);
+    const guide = { id, brandId: sh01.brandId };
     ledger(db, guide, "EARN", 1000, "SETTLED", 33400);
     ledger(db, guide, "PAYOUT", -1000, "SETTLED");
     ledger(db, guide, "REVERSAL", -300, "SETTLED");
@@ -30,7 +40,7 @@ test("SH01's guide sees their balance (carried forward below zero), pending, rev
   });
   expect(expected.balance).toBeLessThan(0);
 
-  await signIn(page, "lumi.sh01.guide", "/guide");
+  await signIn(page, username, "/guide");
   await page.getByTestId("commission-tile").filter({ hasText: "我的业绩" }).click();
   await expect(page).toHaveURL(/\/guide\/results$/);
   await expect(page.getByRole("heading", { name: /我的业绩/ })).toBeVisible();

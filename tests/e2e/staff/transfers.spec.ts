@@ -10,14 +10,14 @@ import { addMemberCookie, staffSignIn } from "../support/sign-in";
 
 const sqlNow = () => new Date().toISOString().replace("Z", "+00:00");
 
-/** A LUMI SKU SH01 can give (after reservations and safety stock) that BJ01 cannot sell, most to give first. */
+/** A LUMI SKU SH01 can give (after reservations and safety stock) that BJ01 cannot sell, among those with most to give. */
 function demandedSku() {
   return read<{ skuId: string; styleCode: string; sellable: number; shId: string }>(
     `SELECT k.id AS skuId, p.styleCode, i.onHand - i.reserved - s.safetyStock AS sellable, s.id AS shId
      FROM Inventory i JOIN Store s ON s.id = i.storeId JOIN Brand b ON b.id = s.brandId JOIN Sku k ON k.id = i.skuId JOIN Product p ON p.id = k.productId
      WHERE b.slug = 'lumi' AND s.code = 'SH01' AND p.active = 1 AND i.onHand - i.reserved - s.safetyStock >= 2
        AND NOT EXISTS (SELECT 1 FROM Inventory j JOIN Store t ON t.id = j.storeId WHERE t.brandId = b.id AND t.code = 'BJ01' AND j.skuId = k.id AND j.onHand - j.reserved - t.safetyStock > 0)
-     ORDER BY sellable DESC, k.gtin LIMIT 1`,
+     ORDER BY sellable DESC, k.gtin LIMIT 1 OFFSET 6`, // the top ones are what the hand-over spec orders at SH01 meanwhile
   );
 }
 
