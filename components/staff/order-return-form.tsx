@@ -133,3 +133,47 @@ export function OrderReturnForm({
     </form>
   );
 }
+
+export type RefundRetryLabels = { retry: string; retryPending: string; retryFailed: string; working: string };
+
+/** On a FAILED refund in the order's refund list: sends it again; the page then shows its new status. */
+export function RefundRetryButton({
+  refundId,
+  labels,
+  retry,
+}: {
+  refundId: string;
+  labels: RefundRetryLabels;
+  retry(refundId: string): Promise<StoreActionResult<{ refundStatus: string }>>;
+}) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
+  const [pending, start] = useTransition();
+  return (
+    <span className="mt-1 flex flex-wrap items-center gap-2">
+      <button
+        type="button"
+        disabled={pending}
+        data-testid="refund-retry"
+        onClick={() =>
+          start(async () => {
+            setMessage(null);
+            const result = await retry(refundId);
+            if (!result.ok) return setMessage({ text: result.message, bad: true });
+            if (result.refundStatus === "PENDING") setMessage({ text: labels.retryPending, bad: false });
+            else if (result.refundStatus === "FAILED") setMessage({ text: labels.retryFailed, bad: true });
+            router.refresh();
+          })
+        }
+        className="h-11 rounded-full border border-black px-4 text-sm font-medium disabled:opacity-60"
+      >
+        {pending ? labels.working : labels.retry}
+      </button>
+      {message ? (
+        <span role={message.bad ? "alert" : "status"} className={message.bad ? "text-red-700" : "text-gray-700"} data-testid="refund-retry-message">
+          {message.text}
+        </span>
+      ) : null}
+    </span>
+  );
+}

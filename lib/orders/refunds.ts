@@ -12,7 +12,9 @@ import { refundRecorded } from "./completion";
 // Returns at any store of the brand, and the money going back through the way it came in. The goods, the
 // order line counters, the refund row and the order's status change in one batch; the provider is called
 // after it (a network call never sits inside a transaction) and a failed call leaves the refund FAILED,
-// visible to staff, to retry.
+// visible to staff, to retry (retryRefund). A refund the provider answered PROCESSING stays PENDING until
+// the sweeper's reconcileRefund hears how it ended. Every status change is guarded on the status it
+// expects (UPDATE … WHERE status = …), so sweepers in several processes and staff taps cannot cross.
 
 export const returnInput = z.object({
   orderId: z.string().min(1),
@@ -22,30 +24,99 @@ export const returnInput = z.object({
   reason: z.string().trim().max(200).default(""),
 });
 
-/** Sends a recorded refund to the payment provider (or books it as paid back at the mall's cashier). */
-export async function requestRefund(refundId: string, provider: PaymentProvider = paymentProvider()): Promise<"SUCCEEDED" | "PENDING" | "FAILED"> {
-  const refund = await db.refund.findUniqueOrThrow({
-    where: { id: refundId },
-    select: { id: true, outRefundNo: true, amountFen: true, reason: true, status: true, order: { select: { paymentMethod: true, payments: { where: { status: "SUCCEEDED" }, select: { outTradeNo: true, amountFen: true, provider: true } } } } },
-  });
-  if (refund.status === "SUCCEEDED") return "SUCCEEDED";
+const refundToSend = {
+  id: true, outRefundNo: true, amountFen: true, reason: true, status: true,
+  order: { select: { brandId: true, paymentMethod: true, payments: { where: { status: "SUCCEEDED" }, select: { outTradeNo: true, amountFen: true, provider: true } } } },
+} as const;
+
+type RefundToSend = { id: string; outRefundNo: string; amountFen: number; reason: string; order: { paymentMethod: string; payments: { outTradeNo: string; amountFen: number }[] } };
+
+/** PENDING → `to`, only if it is still PENDING (a sweeper in another process, or a colleague, may have moved it). */
+async function settlePending(id: string, to: "SUCCEEDED" | "FAILED", providerRefundId?: string | null): Promise<boolean> {
+  const { count } = await db.refund.updateMany({ where: { id, status: "PENDING" }, data: { status: to, ...(providerRefundId !== undefined ? { providerRefundId } : {}) } });
+  return count === 1;
+}
+
+/**
+ * Sends a PENDING refund to the provider and records the answer (guarded on PENDING). WeChat Pay's refund
+ * call is idempotent per out_refund_no, so sending the same refund again never pays twice.
+ */
+async function sendPending(refund: RefundToSend, provider: PaymentProvider): Promise<"SUCCEEDED" | "PENDING" | "FAILED"> {
   const payment = refund.order.payments[0];
   if (refund.amountFen === 0 || refund.order.paymentMethod === "MALL_CASHIER" || !payment) {
     // Cash taken at the mall's till goes back at the mall's till: the staff member hands it over there.
-    await db.refund.update({ where: { id: refund.id }, data: { status: "SUCCEEDED", providerRefundId: refund.order.paymentMethod === "MALL_CASHIER" ? "mall-cashier" : null } });
+    await settlePending(refund.id, "SUCCEEDED", refund.order.paymentMethod === "MALL_CASHIER" ? "mall-cashier" : null);
     return "SUCCEEDED";
   }
   try {
     const result = await provider.refund({ outTradeNo: payment.outTradeNo, outRefundNo: refund.outRefundNo, refundFen: refund.amountFen, totalFen: payment.amountFen, reason: refund.reason.slice(0, 80) });
-    const status = result.status === "SUCCESS" ? "SUCCEEDED" : "PENDING";
-    await db.refund.update({ where: { id: refund.id }, data: { status, providerRefundId: result.refundId } });
-    return status;
+    if (result.status === "SUCCESS") {
+      await settlePending(refund.id, "SUCCEEDED", result.refundId);
+      return "SUCCEEDED";
+    }
+    // PROCESSING: stays PENDING until reconcileRefund (the sweeper) hears the outcome.
+    await db.refund.updateMany({ where: { id: refund.id, status: "PENDING" }, data: { providerRefundId: result.refundId } });
+    return "PENDING";
   } catch (error) {
     if (!(error instanceof PaymentProviderError)) throw error;
     console.warn(`[refund] ${refund.outRefundNo} failed: ${error.message}`);
-    await db.refund.update({ where: { id: refund.id }, data: { status: "FAILED" } });
+    await settlePending(refund.id, "FAILED");
     return "FAILED";
   }
+}
+
+/** Sends a recorded refund to the payment provider (or books it as paid back at the mall's cashier). */
+export async function requestRefund(refundId: string, provider: PaymentProvider = paymentProvider()): Promise<"SUCCEEDED" | "PENDING" | "FAILED"> {
+  const refund = await db.refund.findUniqueOrThrow({ where: { id: refundId }, select: refundToSend });
+  if (refund.status === "SUCCEEDED") return "SUCCEEDED";
+  if (refund.status === "FAILED") {
+    // Sent before and refused: only a staff member's retry (retryRefund) sends it again.
+    return "FAILED";
+  }
+  return sendPending(refund, provider);
+}
+
+/**
+ * Asks the provider how a PENDING refund (one WeChat Pay answered PROCESSING) ended: SUCCESS → SUCCEEDED;
+ * CLOSED / ABNORMAL → FAILED, for staff to retry; a refund the provider has never heard of → FAILED too (no
+ * money moved, and a retry with the same out_refund_no is safe). Still PROCESSING → stays PENDING, its
+ * updatedAt moved on so the sweeper's oldest-first queue rotates. Provider errors are thrown (the caller
+ * isolates them); the refund is then left as it was, for the next sweep.
+ */
+export async function reconcileRefund(refundId: string, provider: PaymentProvider = paymentProvider()): Promise<"SUCCEEDED" | "PENDING" | "FAILED"> {
+  const refund = await db.refund.findUniqueOrThrow({ where: { id: refundId }, select: { id: true, outRefundNo: true, status: true } });
+  if (refund.status !== "PENDING") return refund.status;
+  const state = await provider.queryRefund(refund.outRefundNo);
+  if (state?.status === "SUCCESS") {
+    return (await settlePending(refund.id, "SUCCEEDED", state.refundId)) ? "SUCCEEDED" : (await currentStatus(refund.id));
+  }
+  if (!state || state.status === "CLOSED" || state.status === "ABNORMAL") {
+    console.warn(`[refund] ${refund.outRefundNo} ${state ? `is ${state.status} at the provider` : "is unknown to the provider"}: marked FAILED for staff to retry`);
+    return (await settlePending(refund.id, "FAILED", state ? state.refundId : undefined)) ? "FAILED" : (await currentStatus(refund.id));
+  }
+  await db.refund.updateMany({ where: { id: refund.id, status: "PENDING" }, data: { providerRefundId: state.refundId } });
+  return "PENDING";
+}
+
+async function currentStatus(id: string): Promise<"SUCCEEDED" | "PENDING" | "FAILED"> {
+  return (await db.refund.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+}
+
+/**
+ * Staff send a FAILED refund of their brand again, with the same out_refund_no (WeChat Pay's refund call is
+ * idempotent per out_refund_no, so a refund that did go through meanwhile is answered, not paid twice).
+ * FAILED → PENDING is claimed first (guarded), so a double tap sends once; the answer then decides.
+ */
+export async function retryRefund(staff: StaffActor, refundId: string, provider: PaymentProvider = paymentProvider()): Promise<{ refundId: string; refundStatus: "SUCCEEDED" | "PENDING" | "FAILED" }> {
+  const refund = await db.refund.findUnique({ where: { id: refundId }, select: refundToSend });
+  if (!refund || refund.order.brandId !== staff.brandId) throw new OrderRefused("not_found", "退款记录不存在 / Refund not found", 404);
+  if (refund.status !== "FAILED") {
+    throw new OrderRefused("refund_not_failed", "该退款不是失败状态，无需重试 / This refund has not failed: there is nothing to retry", 409, { refundStatus: refund.status });
+  }
+  const { count } = await db.refund.updateMany({ where: { id: refund.id, status: "FAILED" }, data: { status: "PENDING" } });
+  if (count !== 1) throw new OrderRefused("refund_not_failed", "该退款已在重试中 / This refund is already being retried", 409);
+  console.info(`[refund] ${refund.outRefundNo} retried by staff:${staff.staffId}`);
+  return { refundId: refund.id, refundStatus: await sendPending(refund, provider) };
 }
 
 /**
@@ -53,7 +124,7 @@ export async function requestRefund(refundId: string, provider: PaymentProvider 
  * RETURN ledger row, the lines' refunded counts grow (never past what was sold: a CHECK constraint), and the
  * money for those units goes back. The delivery fee is refunded with the last returned unit.
  */
-export async function returnOrderLines(staff: StaffActor, raw: z.input<typeof returnInput>, now = new Date()) {
+export async function returnOrderLines(staff: StaffActor, raw: z.input<typeof returnInput>, now = new Date(), provider: PaymentProvider = paymentProvider()) {
   const input = returnInput.parse(raw);
   const order = await db.order.findUnique({
     where: { id: input.orderId },
@@ -92,7 +163,7 @@ export async function returnOrderLines(staff: StaffActor, raw: z.input<typeof re
     ...stockStatements("RETURN", returning.map((r) => ({ storeId: staff.storeId, skuId: r.line.skuId, quantity: r.quantity })), { actor: `staff:${staff.staffId}`, reference, now, note: input.reason }),
   ]);
   await stockChanged(returning.map((r) => r.line));
-  const refundStatus = await requestRefund(refundId);
+  const refundStatus = await requestRefund(refundId, provider);
   await refundRecorded(refundId, now);
   return { refundId, amountFen, status: to, refundStatus };
 }

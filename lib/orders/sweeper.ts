@@ -7,17 +7,23 @@ import { cancelOrder } from "./fulfilment";
 import { orderCompleted } from "./completion";
 import { expireTryOnHolds } from "@/lib/holds/try-on";
 import { settleDueCommission } from "@/lib/commission/ledger";
+import { reconcileRefund } from "./refunds";
 
 // Gives back what nobody paid for: unpaid orders past payBy are cancelled and their reservations released;
 // paid pickups nobody collected before the code expired are refunded; expired try-on holds end; delivered
-// orders nobody confirmed complete after AUTO_RECEIVE_DAYS; commission past its freeze settles.
+// orders nobody confirmed complete after AUTO_RECEIVE_DAYS; refunds the provider answered PROCESSING are
+// asked about again (reconcileRefund) once they are a minute old; commission past its freeze settles.
 // Runs at start-up and every minute (instrumentation.ts); safe to run in several processes at once because
 // every change is guarded (a second sweeper's batch finds the order already moved and changes nothing).
 
 export const AUTO_RECEIVE_DAYS = 10;
 const BATCH = 200;
+/** PENDING refunds asked about per run, oldest first; one still PROCESSING goes to the back of the queue. */
+const REFUND_BATCH = 100;
+/** WeChat Pay needs a moment: a refund is first asked about a minute after it was last sent or asked about. */
+export const REFUND_RECHECK_MS = 60_000;
 
-export type SweepResult = { cancelled: number; paidLate: number; holdsExpired: number; autoReceived: number; uncollected: number; settled: number };
+export type SweepResult = { cancelled: number; paidLate: number; holdsExpired: number; autoReceived: number; uncollected: number; refundsReconciled: number; settled: number };
 
 /** One order's trouble is logged and skipped, never allowed to stop the rest of the sweep (it runs every minute). */
 async function eachOrder<T extends { number?: string; id: string }>(orders: T[], step: (order: T) => Promise<boolean>): Promise<number> {
@@ -34,7 +40,7 @@ async function eachOrder<T extends { number?: string; id: string }>(orders: T[],
 }
 
 export async function sweepExpired(now = new Date(), provider: PaymentProvider = paymentProvider()): Promise<SweepResult> {
-  const result: SweepResult = { cancelled: 0, paidLate: 0, holdsExpired: 0, autoReceived: 0, uncollected: 0, settled: 0 };
+  const result: SweepResult = { cancelled: 0, paidLate: 0, holdsExpired: 0, autoReceived: 0, uncollected: 0, refundsReconciled: 0, settled: 0 };
   const due = await db.order.findMany({
     where: { status: { in: ["PLACED", "AWAITING_CASHIER"] }, payBy: { lte: now } },
     select: {
@@ -87,6 +93,23 @@ export async function sweepExpired(now = new Date(), provider: PaymentProvider =
     await orderCompleted(order.id, now);
     return true;
   });
+  // Refunds under way at this provider (a sandbox sweeper never answers for a WeChat Pay refund). Counted:
+  // those that reached an end (SUCCEEDED or FAILED). Before settling, so a refund that just succeeded frees
+  // its order's commission in the same run.
+  const pendingRefunds = await db.refund.findMany({
+    where: {
+      status: "PENDING",
+      updatedAt: { lte: new Date(now.getTime() - REFUND_RECHECK_MS) },
+      order: { payments: { some: { status: "SUCCEEDED", provider: provider.name } } },
+    },
+    select: { id: true, outRefundNo: true },
+    orderBy: { updatedAt: "asc" },
+    take: REFUND_BATCH,
+  });
+  result.refundsReconciled = await eachOrder(
+    pendingRefunds.map((r) => ({ id: r.id, number: `refund ${r.outRefundNo}` })),
+    async (refund) => (await reconcileRefund(refund.id, provider)) !== "PENDING",
+  );
   result.settled = await settleDueCommission(now);
   return result;
 }
@@ -98,7 +121,7 @@ export function startSweeper(intervalMs = 60_000): void {
   if (timer) return;
   const run = () =>
     sweepExpired().then(
-      (r) => (r.cancelled || r.holdsExpired || r.paidLate || r.autoReceived || r.uncollected || r.settled) && console.log(`[sweeper] ${JSON.stringify(r)}`),
+      (r) => (r.cancelled || r.holdsExpired || r.paidLate || r.autoReceived || r.uncollected || r.refundsReconciled || r.settled) && console.log(`[sweeper] ${JSON.stringify(r)}`),
       (error) => console.error("[sweeper]", error instanceof Error ? error.message : error),
     );
   void run();

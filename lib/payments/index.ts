@@ -59,5 +59,6 @@ export function paymentProvider(env: Env = process.env): PaymentProvider {
     parseNotification: async (request) => wechatPayFromEnv(env).parseNotification(request),
     query: async (outTradeNo) => wechatPayFromEnv(env).query(outTradeNo),
     refund: async (input) => wechatPayFromEnv(env).refund(input),
+    queryRefund: async (outRefundNo) => wechatPayFromEnv(env).queryRefund(outRefundNo),
   };
 }

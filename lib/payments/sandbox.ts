@@ -1,5 +1,5 @@
 import { PaymentNotificationRejected, type PaymentProvider, type PrepayInput, type RefundInput } from "./types";
-import { assertPrepayInput, assertRefundInput } from "./validate";
+import { assertOutRefundNo, assertPrepayInput, assertRefundInput } from "./validate";
 
 // The default provider for development, demos and the e2e suite: no network and no state of its own.
 // It must behave the same across restarts and across several server processes, so it remembers
@@ -24,6 +24,11 @@ export function createSandboxProvider(): PaymentProvider {
       assertRefundInput(input);
       // Deterministic, so a retried refund (same outRefundNo) yields the same id, as WeChat Pay's does.
       return { refundId: `sandbox-refund-${input.outRefundNo}`, status: "SUCCESS" };
+    },
+    async queryRefund(outRefundNo: string) {
+      assertOutRefundNo(outRefundNo);
+      // Stateless like refund(): every sandbox refund succeeded at once, so asking again says so.
+      return { refundId: `sandbox-refund-${outRefundNo}`, status: "SUCCESS" };
     },
   };
 }

@@ -37,6 +37,12 @@ export type RefundInput = { outTradeNo: string; outRefundNo: string; refundFen: 
 
 export type RefundResult = { refundId: string; status: "SUCCESS" | "PROCESSING" };
 
+/**
+ * A refund as the provider sees it now. WeChat Pay: SUCCESS (money back), PROCESSING (still under way),
+ * CLOSED (closed, no money moved), ABNORMAL (the payer's account could not take it: needs handling).
+ */
+export type RefundState = { refundId: string; status: "SUCCESS" | "PROCESSING" | "CLOSED" | "ABNORMAL" };
+
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
   prepay(input: PrepayInput): Promise<PrepayResult>;
@@ -50,6 +56,8 @@ export interface PaymentProvider {
   /** null when the provider has no such trade (and always for the sandbox, whose truth is the app's own Payment row). */
   query(outTradeNo: string): Promise<PaymentNotice | null>;
   refund(input: RefundInput): Promise<RefundResult>;
+  /** The refund's current state by our out_refund_no; null when the provider has no such refund. */
+  queryRefund(outRefundNo: string): Promise<RefundState | null>;
 }
 
 export type NotificationRejectedReason = "bad_signature" | "unknown_serial" | "stale_timestamp" | "bad_body" | "decrypt_failed";

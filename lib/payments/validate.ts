@@ -26,6 +26,10 @@ export function assertPrepayInput(input: PrepayInput): void {
   if (!(input.expiresAt instanceof Date) || Number.isNaN(input.expiresAt.getTime())) invalid("expiresAt 不是有效时间", "expiresAt must be a valid Date");
 }
 
+export function assertOutRefundNo(outRefundNo: string): void {
+  assertMerchantNo("outRefundNo", outRefundNo);
+}
+
 export function assertRefundInput(input: RefundInput): void {
   assertMerchantNo("outTradeNo", input.outTradeNo);
   assertMerchantNo("outRefundNo", input.outRefundNo);

@@ -15,9 +15,10 @@ import {
   type PrepayResult,
   type RefundInput,
   type RefundResult,
+  type RefundState,
   type TradeState,
 } from "./types";
-import { assertPrepayInput, assertRefundInput } from "./validate";
+import { assertOutRefundNo, assertPrepayInput, assertRefundInput } from "./validate";
 
 // WeChat Pay APIv3, JSAPI (docs/decisions/011-payments.md). The signing, verifying, AES-GCM and
 // message formatting come from wechatpay-axios-plugin (Rsa, Aes.AesGcm, Formatter); HTTP is plain
@@ -88,6 +89,7 @@ const notificationSchema = z.object({
 
 const prepaySchema = z.object({ prepay_id: z.string().min(1) });
 const refundSchema = z.object({ refund_id: z.string().min(1), status: z.enum(["SUCCESS", "PROCESSING", "CLOSED", "ABNORMAL"]) });
+const refundQuerySchema = refundSchema.extend({ out_refund_no: z.string().min(1) });
 const errorSchema = z.object({ code: z.string(), message: z.string().optional() });
 
 type HeaderSource = Headers | Record<string, string>;
@@ -361,6 +363,27 @@ export function createWechatPay(config: WechatPayConfig): PaymentProvider & { re
         throw new PaymentProviderError("rejected", `微信支付退款状态为 ${refund.status}，需人工处理 / WeChat Pay reports the refund as ${refund.status}; it needs manual handling`, {
           status: answer.status,
           providerCode: refund.status,
+          requestId: answer.requestId,
+        });
+      }
+      return { refundId: refund.refund_id, status: refund.status };
+    },
+
+    // GET /v3/refund/domestic/refunds/{out_refund_no}: signed and verified like every other call. Unlike
+    // refund(), CLOSED and ABNORMAL are answers here, not errors: the caller decides what they mean.
+    async queryRefund(outRefundNo: string): Promise<RefundState | null> {
+      assertOutRefundNo(outRefundNo);
+      const answer = await call("GET", `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`);
+      if (answer.status === 404) {
+        const error = errorSchema.safeParse(answer.body);
+        // Only a signed "no such refund" means there is none; anything else is an error, not a null.
+        if (error.success && (error.data.code === "RESOURCE_NOT_EXISTS" || error.data.code === "ORDER_NOT_EXIST") && answer.signed) return null;
+      }
+      if (answer.status >= 300) throw rejected(answer, { zh: "退款查询", en: "refund query" });
+      const refund = parseAnswer(refundQuerySchema, answer);
+      if (refund.out_refund_no !== outRefundNo) {
+        throw new PaymentProviderError("bad_response", "微信支付退款查询应答不是所查的退款单 / WeChat Pay answered about another refund", {
+          status: answer.status,
           requestId: answer.requestId,
         });
       }

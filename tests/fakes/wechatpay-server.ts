@@ -8,7 +8,11 @@ import type { WechatPayConfig } from "@/lib/payments/wechatpay";
 // client uses, so a shared misunderstanding of the protocol cannot pass unnoticed.
 //   POST /v3/pay/transactions/jsapi                     → {"prepay_id": …}
 //   GET  /v3/pay/transactions/out-trade-no/{no}?mchid=…  → the transaction (404 ORDER_NOT_EXIST)
-//   POST /v3/refund/domestic/refunds                    → the refund (idempotent by out_refund_no)
+//   POST /v3/refund/domestic/refunds                    → the refund (idempotent by out_refund_no), PROCESSING
+//   GET  /v3/refund/domestic/refunds/{out_refund_no}    → the refund as it is now (404 RESOURCE_NOT_EXISTS)
+// Refunds stay PROCESSING until the test says otherwise: completeRefund(no) makes one SUCCESS (or
+// CLOSED / ABNORMAL), and refuseRefunds(n) makes the next n new refund requests fail as WeChat Pay does
+// when the merchant's balance is short (403 NOT_ENOUGH, nothing recorded, so a retry can succeed).
 // It owns two RSA key pairs: the merchant's (it trusts the public half, the client signs with the
 // private half) and the platform's ("微信支付公钥": it signs answers and notifications). Requests are
 // authenticated as WeChat Pay does: Authorization `WECHATPAY2-SHA256-RSA2048 mchid,nonce_str,
@@ -169,8 +173,9 @@ export interface FakeRefund {
   transaction_id: string;
   channel: "ORIGINAL";
   user_received_account: string;
-  status: "SUCCESS" | "PROCESSING";
+  status: "SUCCESS" | "PROCESSING" | "CLOSED" | "ABNORMAL";
   create_time: string;
+  success_time?: string;
   reason?: string;
   amount: { refund: number; total: number; payer_refund: number; payer_total: number; currency: "CNY" };
 }
@@ -201,6 +206,10 @@ export interface FakeWechatPay {
   /** A notification for a trade (as pay() would send it after paying), without sending or changing anything. */
   buildNotification(outTradeNo: string, options?: NotificationOptions): { headers: Record<string, string>; body: string };
   tamperAnswers(mode: AnswerTampering): void;
+  /** WeChat Pay finishes a refund: later queries (and repeated create calls) answer `status` (default SUCCESS). */
+  completeRefund(outRefundNo: string, status?: "SUCCESS" | "CLOSED" | "ABNORMAL"): void;
+  /** The next `count` new refund requests are refused (403 NOT_ENOUGH, signed); nothing is recorded for them. */
+  refuseRefunds(count?: number): void;
   close(): Promise<void>;
 }
 
@@ -213,6 +222,7 @@ export async function startFakeWechatPay(options: { port?: number; keys?: FakeWe
   const refunds = new Map<string, FakeRefund>();
   const requests: FakeWechatPayRequest[] = [];
   let tampering: AnswerTampering = null;
+  let refusals = 0;
   const requestId = () => `08${crypto.randomBytes(16).toString("hex").toUpperCase()}-0`;
 
   function authenticate(method: string, pathWithQuery: string, headers: http.IncomingHttpHeaders, body: string): string | null {
@@ -345,6 +355,10 @@ export async function startFakeWechatPay(options: { port?: number; keys?: FakeWe
         if (previous) return send(200, previous);
         const trade = trades.get(json.out_trade_no);
         if (!trade) return fail(404, "RESOURCE_NOT_EXISTS", "订单不存在");
+        if (refusals > 0) {
+          refusals--;
+          return fail(403, "NOT_ENOUGH", "基本账户余额不足，请充值后重新发起");
+        }
         const { transaction } = trade;
         if (transaction.trade_state !== "SUCCESS" && transaction.trade_state !== "REFUND") return fail(400, "INVALID_REQUEST", "订单未支付，不能退款");
         if (amount.total !== transaction.amount.total) return fail(400, "PARAM_ERROR", "订单金额或退款金额与之前请求不一致，请核实后再试");
@@ -366,6 +380,13 @@ export async function startFakeWechatPay(options: { port?: number; keys?: FakeWe
           amount: { refund: amount.refund as number, total: transaction.amount.total, payer_refund: amount.refund as number, payer_total: transaction.amount.total, currency: "CNY" },
         };
         refunds.set(refund.out_refund_no, refund);
+        return send(200, refund);
+      }
+
+      const refundMatch = /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/.exec(url.pathname);
+      if (method === "GET" && refundMatch) {
+        const refund = refunds.get(decodeURIComponent(refundMatch[1]!));
+        if (!refund) return fail(404, "RESOURCE_NOT_EXISTS", "退款单不存在");
         return send(200, refund);
       }
 
@@ -418,6 +439,20 @@ export async function startFakeWechatPay(options: { port?: number; keys?: FakeWe
     },
     tamperAnswers(mode) {
       tampering = mode;
+    },
+    completeRefund(outRefundNo, status = "SUCCESS") {
+      const refund = refunds.get(outRefundNo);
+      if (!refund) throw new Error(`fake WeChat Pay: no refund ${outRefundNo}`);
+      refund.status = status;
+      if (status === "SUCCESS") refund.success_time = beijingTime(new Date());
+      // A closed refund gives the money back to the trade's refundable balance, as WeChat Pay's does.
+      if (status === "CLOSED") {
+        const trade = trades.get(refund.out_trade_no);
+        if (trade) trade.refundedFen -= refund.amount.refund;
+      }
+    },
+    refuseRefunds(count = 1) {
+      refusals = count;
     },
     close() {
       return new Promise<void>((resolve) => {

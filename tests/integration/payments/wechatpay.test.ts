@@ -184,6 +184,47 @@ describe("WeChat Pay JSAPI against a fake WeChat Pay", () => {
     await expect(client.query(outTradeNo)).resolves.toMatchObject({ state: "REFUND" });
   });
 
+  it("queryRefund: PROCESSING until WeChat Pay finishes it, then SUCCESS (or CLOSED / ABNORMAL); null for a refund it never had", async () => {
+    const outTradeNo = tradeNo();
+    await client.prepay(prepayInput(outTradeNo, 29900));
+    await fake.pay(outTradeNo);
+    const outRefundNo = `R${outTradeNo.slice(1)}`;
+    const created = await client.refund({ outTradeNo, outRefundNo, refundFen: 10000, totalFen: 29900, reason: "" });
+    await expect(client.queryRefund(outRefundNo)).resolves.toEqual({ refundId: created.refundId, status: "PROCESSING" });
+    expect(fake.requests.at(-1)).toMatchObject({ method: "GET", path: `/v3/refund/domestic/refunds/${outRefundNo}`, status: 200 });
+    fake.completeRefund(outRefundNo);
+    await expect(client.queryRefund(outRefundNo)).resolves.toEqual({ refundId: created.refundId, status: "SUCCESS" });
+
+    const closedNo = `Q${outTradeNo.slice(1)}`;
+    await client.refund({ outTradeNo, outRefundNo: closedNo, refundFen: 100, totalFen: 29900, reason: "" });
+    fake.completeRefund(closedNo, "ABNORMAL");
+    await expect(client.queryRefund(closedNo)).resolves.toMatchObject({ status: "ABNORMAL" });
+    fake.completeRefund(closedNo, "CLOSED");
+    await expect(client.queryRefund(closedNo)).resolves.toMatchObject({ status: "CLOSED" });
+
+    await expect(client.queryRefund(`N${outTradeNo.slice(1)}`)).resolves.toBeNull();
+    fake.tamperAnswers("signature");
+    try {
+      // A forged answer is neither a state nor a "no such refund".
+      expect((await providerError(client.queryRefund(outRefundNo))).code).toBe("bad_response");
+      await expect(client.queryRefund(`N${outTradeNo.slice(1)}`)).rejects.toBeInstanceOf(PaymentProviderError);
+    } finally {
+      fake.tamperAnswers(null);
+    }
+  });
+
+  it("refuseRefunds: a refused refund records nothing, so the same outRefundNo sent again goes through", async () => {
+    const outTradeNo = tradeNo();
+    await client.prepay(prepayInput(outTradeNo, 29900));
+    await fake.pay(outTradeNo);
+    const refund = { outTradeNo, outRefundNo: `R${outTradeNo.slice(1)}`, refundFen: 29900, totalFen: 29900, reason: "" };
+    fake.refuseRefunds(1);
+    expect(await providerError(client.refund(refund))).toMatchObject({ code: "rejected", details: { status: 403, providerCode: "NOT_ENOUGH" } });
+    await expect(client.queryRefund(refund.outRefundNo)).resolves.toBeNull();
+    await expect(client.refund(refund)).resolves.toMatchObject({ status: "PROCESSING" });
+    expect(fake.trades.get(outTradeNo)!.refundedFen).toBe(29900);
+  });
+
   it("a request signed with the wrong merchant key: 401 SIGN_ERROR → a clear PaymentProviderError", async () => {
     const wrongKey = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
     const impostor = createWechatPay({ ...fake.config(), merchantPrivateKey: wrongKey });

@@ -38,4 +38,9 @@ describe("sandbox provider", () => {
     await expect(createSandboxProvider().refund(refund)).resolves.toEqual({ refundId: "sandbox-refund-R20260501000001", status: "SUCCESS" });
     await expect(sandbox.refund({ ...refund, refundFen: 30000 })).rejects.toMatchObject({ code: "invalid_input" });
   });
+
+  it("answers a refund query with SUCCESS and the same derived id, remembering nothing (any instance, any time)", async () => {
+    await expect(createSandboxProvider().queryRefund("R20260501000001")).resolves.toEqual({ refundId: "sandbox-refund-R20260501000001", status: "SUCCESS" });
+    await expect(sandbox.queryRefund("R-1")).rejects.toMatchObject({ code: "invalid_input" });
+  });
 });

@@ -8,10 +8,10 @@ import { orderNumberPattern } from "@/lib/orders/number";
 import { staffOrderByNumber } from "@/lib/orders/queries";
 import { StaffHeader } from "@/components/staff/staff-header";
 import { StoreNav } from "@/components/staff/store-nav";
-import { OrderReturnForm, type ReturnLabels } from "@/components/staff/order-return-form";
+import { OrderReturnForm, RefundRetryButton, type RefundRetryLabels, type ReturnLabels } from "@/components/staff/order-return-form";
 import { requireStoreStaffPage } from "../orders/_shared/store-staff";
 import { storeOpsMessages } from "../orders/_shared/labels";
-import { returnLinesAction } from "./actions";
+import { retryRefundAction, returnLinesAction } from "./actions";
 
 export const metadata: Metadata = { title: "退货 · Returns", robots: { index: false } };
 
@@ -41,6 +41,7 @@ export default async function ReturnsPage({ params, searchParams }: Props) {
   const when = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
   const statusNames = raw<Record<string, string>>("orders.status");
   const labels: ReturnLabels = { ...raw<Omit<ReturnLabels, "working">>("returns"), working: t("actions.working") };
+  const retryLabels: RefundRetryLabels = { retry: t("returns.retry"), retryPending: t("returns.retryPending"), retryFailed: t("returns.retryFailed"), working: t("actions.working") };
 
   const order = found && "order" in found ? found.order : null;
   const lines = order
@@ -94,9 +95,11 @@ export default async function ReturnsPage({ params, searchParams }: Props) {
               {order.refunds.length ? (
                 <ul className="mt-2 space-y-0.5 text-xs text-gray-600" aria-label={t("returns.history")}>
                   {order.refunds.map((r) => (
-                    <li key={r.id}>
+                    <li key={r.id} data-testid="refund-row" data-status={r.status}>
                       {when.format(r.createdAt)} · {formatYuan(r.amountFen)} · {r.store.name} · {t(`returns.refundStatus.${r.status}`)}
                       {r.reason ? ` · ${r.reason}` : ""}
+                      {/* A refund the provider refused: staff send it again (same refund number, never paid twice). */}
+                      {r.status === "FAILED" ? <RefundRetryButton refundId={r.id} labels={retryLabels} retry={retryRefundAction} /> : null}
                     </li>
                   ))}
                 </ul>
