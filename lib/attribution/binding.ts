@@ -48,11 +48,15 @@ export async function bindShopperToGuide(raw: z.input<typeof touchInput>, at = n
   if (!guide.active) return { outcome: "refused", reason: "inactive_guide" };
   if (guide.phone && member.phone && guide.phone === member.phone) return { outcome: "refused", reason: "self" };
 
-  const [settings, current] = await Promise.all([settingsOf(input.brandId), openBinding(input.brandId, input.memberId)]);
-  const decision = decideTouch(current, { guideId: guide.id, at, source: input.source as BindingSource }, settings);
+  const [settings, open] = await Promise.all([settingsOf(input.brandId), openBinding(input.brandId, input.memberId)]);
+  // A binding to a guide who has left holds nobody: the next guide's touch takes the customer at once.
+  const departed = open ? !(await db.staff.findUnique({ where: { id: open.guideId }, select: { active: true } }))?.active : false;
+  const current = open && !departed ? open : null;
+  const decision = departed ? ({ action: "takeover", reason: "lapsed" } as const) : decideTouch(current, { guideId: guide.id, at, source: input.source as BindingSource }, settings);
   if (decision.action === "keep") return { outcome: "kept", reason: decision.reason, guideId: current!.guideId };
   if (decision.action === "refresh") {
-    await db.guideBinding.update({ where: { id: current!.id }, data: { lastTouchAt: at } });
+    // Never backwards: a touch remembered in a cookie and replayed later must not shorten the window.
+    await db.$executeRaw`UPDATE "GuideBinding" SET "lastTouchAt" = ${at} WHERE "id" = ${current!.id} AND "lastTouchAt" < ${at}`;
     return { outcome: "refreshed", bindingId: current!.id };
   }
   const id = crypto.randomUUID();
@@ -62,8 +66,8 @@ export async function bindShopperToGuide(raw: z.input<typeof touchInput>, at = n
       await db.$transaction([create]); // the partial unique index refuses a second open binding made meanwhile
     } else {
       await db.$transaction([
-        db.$executeRaw`UPDATE "GuideBinding" SET "endedAt" = ${at}, "endedReason" = ${decision.reason} WHERE "id" = ${current!.id} AND "endedAt" IS NULL`,
-        abortUnlessChanged(`binding ${current!.id}`),
+        db.$executeRaw`UPDATE "GuideBinding" SET "endedAt" = ${at}, "endedReason" = ${departed ? "guide_left" : decision.reason} WHERE "id" = ${open!.id} AND "endedAt" IS NULL`,
+        abortUnlessChanged(`binding ${open!.id}`),
         create,
       ]);
     }
@@ -75,11 +79,11 @@ export async function bindShopperToGuide(raw: z.input<typeof touchInput>, at = n
   return { outcome: decision.action === "bind" ? "bound" : "took_over", bindingId: id };
 }
 
-/** The guide an order placed now credits (null: none, or a WINDOW binding that lapsed). One read: it runs for every order. */
+/** The guide an order placed now credits (null: none, a guide who left, or a WINDOW binding that lapsed). One read: it runs for every order. */
 export async function guideToCredit(brandId: string, memberId: string, at = new Date()): Promise<string | null> {
   const [row] = await db.$queryRaw<{ guideId: string; boundAt: string; lastTouchAt: string; mode: BindingSettings["mode"]; windowDays: number; protectionDays: number }[]>`
     SELECT g."guideId", g."boundAt", g."lastTouchAt", b."bindingMode" AS mode, b."bindingWindowDays" AS "windowDays", b."bindingProtectionDays" AS "protectionDays"
-    FROM "GuideBinding" g JOIN "Brand" b ON b."id" = g."brandId"
+    FROM "GuideBinding" g JOIN "Brand" b ON b."id" = g."brandId" JOIN "Staff" s ON s."id" = g."guideId" AND s."active" = 1
     WHERE g."brandId" = ${brandId} AND g."memberId" = ${memberId} AND g."endedAt" IS NULL`;
   if (!row) return null;
   const binding: OpenBinding = { guideId: row.guideId, boundAt: new Date(row.boundAt), lastTouchAt: new Date(row.lastTouchAt) };
@@ -135,8 +139,9 @@ export async function guideCodeOpened(
 }
 
 /** At member sign-in: the touch remembered in the cookie (if any, and of this brand) binds now. */
-export async function applyRememberedTouch(memberId: string, cookieTouch: { b: string; g: string; s: "QR" | "SHARE_LINK"; t: number } | null): Promise<TouchOutcome | null> {
-  if (!cookieTouch) return null;
+export async function applyRememberedTouch(memberId: string, cookieTouch: { b: string; g: string; s: "QR" | "SHARE_LINK"; t: number } | null, signInBrand: string | null): Promise<TouchOutcome | null> {
+  // Only in the brand the shopper is signing in to (and so joining): never a binding in a brand they never joined.
+  if (!cookieTouch || cookieTouch.b !== signInBrand) return null;
   const brand = await db.brand.findUnique({ where: { slug: cookieTouch.b }, select: { id: true } });
   if (!brand) return null;
   return bindShopperToGuide({ brandId: brand.id, memberId, guideId: cookieTouch.g, source: cookieTouch.s }, new Date(cookieTouch.t * 1000));

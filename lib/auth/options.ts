@@ -86,7 +86,7 @@ export function authOptions(): NextAuthOptions {
           const merged = await mergeAnonymousFavourites(member.id, cookieValue(req?.headers, FAVOURITES_COOKIE));
           const mergedCart = await moveAnonymousCartToMember(member.id, cookieValue(req?.headers, CART_COOKIE));
           // A guide's code opened before signing in binds now (lib/attribution).
-          const guide = await applyRememberedTouch(member.id, decodeGuideTouch(cookieValue(req?.headers, GUIDE_TOUCH_COOKIE)));
+          const guide = await applyRememberedTouch(member.id, decodeGuideTouch(cookieValue(req?.headers, GUIDE_TOUCH_COOKIE)), brand);
           await audit({ actor: `member:${member.id}`, action: "member.sign_in", ip, detail: { method: "phone", created: member.created, merged, mergedCart, guide: guide?.outcome ?? null } });
           return { id: member.id, name: null, kind: "member" };
         }),
@@ -105,7 +105,7 @@ export function authOptions(): NextAuthOptions {
           if (created && brand) await applyReferral(memberId, brand, cookieValue(req?.headers, REFERRAL_COOKIE));
           const merged = await mergeAnonymousFavourites(memberId, cookieValue(req?.headers, FAVOURITES_COOKIE));
           const mergedCart = await moveAnonymousCartToMember(memberId, cookieValue(req?.headers, CART_COOKIE));
-          const guide = await applyRememberedTouch(memberId, decodeGuideTouch(cookieValue(req?.headers, GUIDE_TOUCH_COOKIE)));
+          const guide = await applyRememberedTouch(memberId, decodeGuideTouch(cookieValue(req?.headers, GUIDE_TOUCH_COOKIE)), brand);
           await audit({ actor: `member:${memberId}`, action: "member.sign_in", ip: clientIp(req?.headers), detail: { method: "wechat", created, merged, mergedCart, guide: guide?.outcome ?? null } });
           return { id: memberId, name: null, kind: "member" };
         }),

@@ -70,26 +70,29 @@ export async function reverseCommissionForRefund(refundId: string, now = new Dat
   const refund = await db.refund.findUniqueOrThrow({ where: { id: refundId }, select: { id: true, orderId: true } });
   const earnings = await db.commissionEntry.findMany({
     where: { orderId: refund.orderId, kind: "EARN" },
-    select: { brandId: true, staffId: true, memberId: true, level: true, amountFen: true, baseFen: true, status: true },
+    select: { brandId: true, staffId: true, memberId: true, level: true, amountFen: true, baseFen: true },
   });
   if (!earnings.length) return 0;
-  const [order, reversed] = await Promise.all([
-    db.order.findUniqueOrThrow({ where: { id: refund.orderId }, select: { itemsFen: true, refundedFen: true } }),
-    db.commissionEntry.groupBy({ by: ["level"], where: { orderId: refund.orderId, kind: "REVERSAL" }, _sum: { amountFen: true } }),
-  ]);
+  const order = await db.order.findUniqueOrThrow({ where: { id: refund.orderId }, select: { itemsFen: true, refundedFen: true } });
   // Goods refunded since each earning was recorded: its base then, less what is still paid for now.
   const stillPaid = goodsBase(order);
-  const rows = earnings.flatMap((e) => {
-    const already = -(reversed.find((r) => r.level === e.level)?._sum.amountFen ?? 0);
-    const amountFen = reversalOf(e.amountFen, e.baseFen ?? 0, (e.baseFen ?? 0) - stillPaid, already);
-    if (amountFen === 0) return [];
-    const who: Beneficiary = e.staffId ? { staffId: e.staffId, memberId: null } : { staffId: null, memberId: e.memberId! };
-    const settled = e.status === "SETTLED";
-    return [insertEntry({ brandId: e.brandId, who, orderId: refund.orderId, level: e.level, kind: "REVERSAL", amountFen, status: settled ? "SETTLED" : "PENDING", settledAt: settled ? now : null, dedupeKey: `reversal:${refund.id}:${e.level}`, now })];
-  });
-  if (!rows.length) return 0;
-  const written = await db.$transaction(rows);
-  return written.reduce((a, b) => a + b, 0);
+  let written = 0;
+  for (const e of earnings) {
+    // The total to have been reversed so far; what is already reversed, and whether the earning has settled,
+    // are read inside the INSERT itself, so two refunds at once cannot reverse the same share twice.
+    const target = -reversalOf(e.amountFen, e.baseFen ?? 0, (e.baseFen ?? 0) - stillPaid, 0);
+    if (target <= 0) continue;
+    written += await db.$executeRaw`
+      INSERT INTO "CommissionEntry" ("id", "brandId", "staffId", "memberId", "orderId", "level", "kind", "amountFen", "status", "settledAt", "dedupeKey", "note", "createdAt")
+      SELECT lower(hex(randomblob(16))), ${e.brandId}, ${e.staffId}, ${e.memberId}, ${refund.orderId}, ${e.level}, 'REVERSAL', -(${target} - r.done),
+             CASE WHEN earn."status" = 'SETTLED' THEN 'SETTLED' ELSE 'PENDING' END, CASE WHEN earn."status" = 'SETTLED' THEN ${now} END,
+             ${`reversal:${refund.id}:${e.level}`}, '', ${now}
+      FROM (SELECT COALESCE(-SUM("amountFen"), 0) AS done FROM "CommissionEntry" WHERE "orderId" = ${refund.orderId} AND "level" = ${e.level} AND "kind" = 'REVERSAL') r
+      JOIN "CommissionEntry" earn ON earn."orderId" = ${refund.orderId} AND earn."level" = ${e.level} AND earn."kind" = 'EARN'
+      WHERE ${target} > r.done
+      ON CONFLICT ("dedupeKey") DO NOTHING`;
+  }
+  return written;
 }
 
 /** Frozen rows whose freeze has ended settle, order by order, unless the order has a refund still under way. */

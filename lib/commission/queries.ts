@@ -1,3 +1,4 @@
+import { maskPhone } from "@/lib/auth/phone";
 import { db } from "@/lib/db";
 import type { BindingMode, StaffRole } from "@/lib/generated/prisma/enums";
 import type { PayoutRow } from "./ledger";
@@ -135,8 +136,8 @@ export async function payoutDetail(payoutId: string): Promise<PayoutDetail | nul
       payoutId,
       staffId: r.staffId,
       memberId: r.memberId,
-      // The same name createPayout gave finance: the guide's name, else the member's nickname or phone.
-      name: r.staff?.name ?? (r.member?.nickname || r.member?.phone || ""),
+      // The same name createPayout gave finance: the guide's name, else the member's nickname or masked phone.
+      name: r.staff?.name ?? (r.member?.nickname || (r.member?.phone ? maskPhone(r.member.phone) : "")),
       amountFen: -r.amountFen,
     })),
   };

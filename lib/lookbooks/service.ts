@@ -17,7 +17,7 @@ export type LookbookGuide = { staffId: string; brandId: string };
 export const MAX_ITEMS = 20;
 export const MAX_RECIPIENTS = 50;
 
-const id = z.string().min(1).max(64);
+const id = z.string({ error: "参数无效 / Invalid request" }).min(1, "参数无效 / Invalid request").max(64, "参数无效 / Invalid request");
 export const lookbookInput = z.object({
   title: z.string().trim().min(1, "请填写标题 / A title is required").max(40, "标题最多 40 字 / The title is at most 40 characters"),
   note: z.string().trim().max(500, "说明最多 500 字 / The note is at most 500 characters").default(""),

@@ -129,8 +129,14 @@ export async function handOver(staff: StaffActor, scanned: string, presentLineId
       : []),
   ]);
   await stockChanged(openLines);
-  await creditCounterGuide(order.id, staff, now);
-  await orderCompleted(order.id, now);
+  // The hand-over has happened: what follows must not turn it into an error for the staff member. A failure
+  // here is logged and the sweeper writes the missing commission later (lib/orders/completion.ts).
+  try {
+    await creditCounterGuide(order.id, staff, now);
+    await orderCompleted(order.id, now);
+  } catch (error) {
+    console.error(`[hand-over] ${order.number}: commission not recorded yet:`, error instanceof Error ? error.message : error);
+  }
   const refundStatus = missing.length ? await requestRefund(refundId) : null;
   return { number: order.number, status: to, handedOver: present.length, missing: missing.length, refundedFen: missingFen, refundStatus };
 }

@@ -23,7 +23,7 @@ import { arrivalNotice } from "./arrival";
 
 export type TransferActor = Extract<Principal, { kind: "staff" }>;
 
-const id = z.string().min(1).max(64);
+const id = z.string({ error: "参数无效 / Invalid request" }).min(1, "参数无效 / Invalid request").max(64, "参数无效 / Invalid request");
 export const transferRequest = z.object({
   skuId: id,
   quantity: z.coerce.number().int("数量须为整数 / The quantity must be a whole number").min(1, "至少 1 件 / At least 1").max(99, "最多 99 件 / At most 99"),
@@ -72,7 +72,8 @@ export async function requestTransfer(staff: TransferActor, raw: z.input<typeof 
   const [source, sku, member] = await Promise.all([
     db.store.findFirst({ where: { id: input.fromStoreId, brandId: staff.brandId, active: true }, select: { id: true } }),
     db.sku.findFirst({ where: { id: input.skuId, product: { brandId: staff.brandId } }, select: { id: true } }),
-    input.memberId ? db.memberBrand.findFirst({ where: { memberId: input.memberId, brandId: staff.brandId }, select: { memberId: true } }) : null,
+    // Only the guide's own customer can be told of the arrival: no guide writes into a stranger's inbox.
+    input.memberId ? db.guideBinding.findFirst({ where: { memberId: input.memberId, brandId: staff.brandId, guideId: staff.staffId, endedAt: null }, select: { memberId: true } }) : null,
   ]);
   if (!source) throw new TransferRefused("not_found", "来源门店不存在 / Unknown source store", 404);
   if (!sku) throw new TransferRefused("not_found", "商品不存在 / Unknown item", 404);

@@ -75,6 +75,28 @@ describe("binding shoppers to guides on the database", () => {
     expect(await db.guideBinding.count({ where: { memberId: m.id, endedAt: null } })).toBe(1);
   });
 
+  it("a guide who left credits nobody, and the next guide's touch takes the customer even under FIRST_TOUCH", async () => {
+    await mode("FIRST_TOUCH");
+    const [leaving, next] = await guides(2);
+    const m = await newMember();
+    const brandId = leaving!.brandId!;
+    await bindShopperToGuide({ brandId, memberId: m.id, guideId: leaving!.id, source: "QR" }, at(0));
+    await db.staff.update({ where: { id: leaving!.id }, data: { active: false } });
+    expect(await guideToCredit(brandId, m.id, at(1))).toBeNull();
+    expect(await bindShopperToGuide({ brandId, memberId: m.id, guideId: next!.id, source: "QR" }, at(2))).toMatchObject({ outcome: "took_over" });
+    expect(await db.guideBinding.findFirst({ where: { memberId: m.id, guideId: leaving!.id } })).toMatchObject({ endedReason: "guide_left" });
+  });
+
+  it("a touch replayed from an old cookie never moves the binding's last touch backwards", async () => {
+    await mode("WINDOW");
+    const [a] = await guides(1);
+    const m = await newMember();
+    await bindShopperToGuide({ brandId: a!.brandId!, memberId: m.id, guideId: a!.id, source: "QR" }, at(0));
+    await bindShopperToGuide({ brandId: a!.brandId!, memberId: m.id, guideId: a!.id, source: "QR" }, at(20));
+    await bindShopperToGuide({ brandId: a!.brandId!, memberId: m.id, guideId: a!.id, source: "QR" }, at(5)); // the cookie again
+    expect((await openBinding(a!.brandId!, m.id))!.lastTouchAt.toISOString()).toBe(at(20).toISOString());
+  });
+
   it("a guide who leaves: the manager reassigns all their customers to a colleague of the store", async () => {
     const [leaving, staying] = await guides(2);
     const customers = await Promise.all([newMember(), newMember(), newMember()]);
@@ -101,7 +123,8 @@ describe("a guide's code opened by a shopper", () => {
     expect(await guideCodeOpened(scene, null, "SHARE_LINK")).toEqual({ outcome: null, remember: true });
     const cookie = encodeGuideTouch({ b: brand.slug, g: g!.id, s: "SHARE_LINK", t: Math.floor(Date.now() / 1000) });
     expect(decodeGuideTouch(cookie.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).toBeNull(); // tampered
-    expect(await applyRememberedTouch(later.id, decodeGuideTouch(cookie))).toMatchObject({ outcome: "bound" });
+    expect(await applyRememberedTouch(later.id, decodeGuideTouch(cookie), "nord")).toBeNull(); // signing in to another brand
+    expect(await applyRememberedTouch(later.id, decodeGuideTouch(cookie), brand.slug)).toMatchObject({ outcome: "bound" });
     expect(await openBinding(brand.id, later.id)).toMatchObject({ guideId: g!.id, source: "SHARE_LINK" });
 
     const warn = console.warn;

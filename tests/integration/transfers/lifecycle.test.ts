@@ -22,6 +22,8 @@ describe("transfers", () => {
     const member = await newMember();
     await joinLumi(member.id, brand.id);
     const [guide, manager, shGuide] = await Promise.all([staff("lumi.bj01.guide"), staff("lumi.sh01.manager"), staff("lumi.sh01.guide")]);
+    // The customer is the requesting guide's own (only they can be told of the arrival).
+    await db.guideBinding.create({ data: { brandId: brand.id, memberId: member.id, guideId: guide.staffId, source: "QR", boundAt: new Date(), lastTouchAt: new Date() } });
 
     const proposals = await proposeSources(brand.id, bj01.id, sku.id, 2);
     expect(proposals.map((p) => p.code)).toEqual(["SH01"]);

@@ -12,12 +12,13 @@ import { withErrors } from "@/lib/http/errors";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ code: string }> }) {
   return withErrors(async () => {
     const scene = await guideScene((await params).code);
-    if (!scene) return NextResponse.redirect(new URL("/", request.url));
+    // Relative Locations: behind a proxy, request.url names the internal host.
+    if (!scene) return new NextResponse(null, { status: 307, headers: { location: "/" } });
     const to = sameBrandPath(scene.brandSlug, request.nextUrl.searchParams.get("to"));
     const principal = await currentPrincipal();
     const source = to ? "SHARE_LINK" : "QR";
     const { remember } = await guideCodeOpened(scene, principal.kind === "member" ? { memberId: principal.memberId } : null, source);
-    const response = NextResponse.redirect(new URL(to ?? `/${scene.brandSlug}`, request.url));
+    const response = new NextResponse(null, { status: 307, headers: { location: to ?? `/${scene.brandSlug}` } });
     if (remember) {
       const value = encodeGuideTouch({ b: scene.brandSlug, g: scene.guideId, s: source, t: Math.floor(Date.now() / 1000) });
       response.cookies.set(GUIDE_TOUCH_COOKIE, value, { path: "/", httpOnly: true, sameSite: "lax", maxAge: GUIDE_TOUCH_MAX_AGE_SECONDS, secure: process.env.COOKIE_SECURE === "true" });
