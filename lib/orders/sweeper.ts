@@ -4,7 +4,7 @@ import { stockChanged, stockStatements } from "@/lib/inventory/movements";
 import { applyPaymentNotice } from "./payment";
 import { OrderChangedMeanwhile, runOrderBatch, transitionStatements } from "./transitions";
 import { cancelOrder } from "./fulfilment";
-import { orderCompleted } from "./completion";
+import { orderCompleted, repairMissingCommission } from "./completion";
 import { expireTryOnHolds } from "@/lib/holds/try-on";
 import { settleDueCommission } from "@/lib/commission/ledger";
 import { reconcileRefund } from "./refunds";
@@ -23,7 +23,7 @@ const REFUND_BATCH = 100;
 /** WeChat Pay needs a moment: a refund is first asked about a minute after it was last sent or asked about. */
 export const REFUND_RECHECK_MS = 60_000;
 
-export type SweepResult = { cancelled: number; paidLate: number; holdsExpired: number; autoReceived: number; uncollected: number; refundsReconciled: number; settled: number };
+export type SweepResult = { cancelled: number; paidLate: number; holdsExpired: number; autoReceived: number; uncollected: number; refundsReconciled: number; commissionRepaired: number; settled: number };
 
 /** One order's trouble is logged and skipped, never allowed to stop the rest of the sweep (it runs every minute). */
 async function eachOrder<T extends { number?: string; id: string }>(orders: T[], step: (order: T) => Promise<boolean>): Promise<number> {
@@ -40,7 +40,7 @@ async function eachOrder<T extends { number?: string; id: string }>(orders: T[],
 }
 
 export async function sweepExpired(now = new Date(), provider: PaymentProvider = paymentProvider()): Promise<SweepResult> {
-  const result: SweepResult = { cancelled: 0, paidLate: 0, holdsExpired: 0, autoReceived: 0, uncollected: 0, refundsReconciled: 0, settled: 0 };
+  const result: SweepResult = { cancelled: 0, paidLate: 0, holdsExpired: 0, autoReceived: 0, uncollected: 0, refundsReconciled: 0, commissionRepaired: 0, settled: 0 };
   const due = await db.order.findMany({
     where: { status: { in: ["PLACED", "AWAITING_CASHIER"] }, payBy: { lte: now } },
     select: {
@@ -110,6 +110,7 @@ export async function sweepExpired(now = new Date(), provider: PaymentProvider =
     pendingRefunds.map((r) => ({ id: r.id, number: `refund ${r.outRefundNo}` })),
     async (refund) => (await reconcileRefund(refund.id, provider)) !== "PENDING",
   );
+  result.commissionRepaired = await repairMissingCommission(now);
   result.settled = await settleDueCommission(now);
   return result;
 }
@@ -121,7 +122,7 @@ export function startSweeper(intervalMs = 60_000): void {
   if (timer) return;
   const run = () =>
     sweepExpired().then(
-      (r) => (r.cancelled || r.holdsExpired || r.paidLate || r.autoReceived || r.uncollected || r.refundsReconciled || r.settled) && console.log(`[sweeper] ${JSON.stringify(r)}`),
+      (r) => (r.cancelled || r.holdsExpired || r.paidLate || r.autoReceived || r.uncollected || r.refundsReconciled || r.commissionRepaired || r.settled) && console.log(`[sweeper] ${JSON.stringify(r)}`),
       (error) => console.error("[sweeper]", error instanceof Error ? error.message : error),
     );
   void run();

@@ -133,3 +133,17 @@ describe("payouts", () => {
     expect([...a, ...b].every((r) => !/^1\d{10}$/.test(r.name))).toBe(true); // never a full phone number
   });
 });
+
+describe("repairing commission", () => {
+  it("a completed order whose earnings were never written gets them from the sweeper's repair step, once", async () => {
+    const { repairMissingCommission } = await import("@/lib/orders/completion");
+    const s = await scenario();
+    const now = new Date();
+    const order = await buyAndCollect(s, [12000], now);
+    await db.commissionEntry.deleteMany({ where: { orderId: order.orderId } }); // as if the process died after the hand-over
+    expect(await repairMissingCommission(now)).toBeGreaterThanOrEqual(1);
+    expect((await earnings(order.orderId)).map((r) => r.amountFen)).toEqual([360, 240, 120]);
+    await repairMissingCommission(now);
+    expect(await earnings(order.orderId)).toHaveLength(3);
+  });
+});
