@@ -1,8 +1,9 @@
 import { db } from "@/lib/db";
 import { InsufficientStockError, isConstraintFailure, stockChanged, stockStatements, type StockLine } from "./movements";
 
-// Reserving on its own (try-on holds, tests); orders put the same statements in their own batch
-// (lib/orders/placement.ts). All lines or none, never below zero, each with its ledger row (decision 010).
+// Reserving on its own, without an order (scripts and tests set stock up through it). Orders, holds and transfers
+// put the same statements (lib/inventory/movements.ts) in their own batches. All lines or none, never below
+// zero, each with its ledger row (decisions 010 and 013).
 
 export { InsufficientStockError, stockLine as reservationLine } from "./movements";
 export type ReservationLine = StockLine;
