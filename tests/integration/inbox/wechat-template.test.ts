@@ -41,6 +41,8 @@ describe("WeChat template messages", () => {
     const sku = await newSku(brand.id);
     await stock(sh01.id, sku.id, onHandFor(sh01, 1));
     const guide = await staff("lumi.bj01.guide");
+    // The guide's own customer: only they can be told of an arrival.
+    await db.guideBinding.create({ data: { brandId: brand.id, memberId: member.id, guideId: guide.staffId, source: "QR", boundAt: new Date(), lastTouchAt: new Date() } });
     const { id } = await requestTransfer(guide, { skuId: sku.id, quantity: 1, fromStoreId: sh01.id, memberId: member.id });
     await approveTransfer(await staff("lumi.sh01.manager"), id);
     await shipTransfer(await staff("lumi.sh01.guide"), id);
