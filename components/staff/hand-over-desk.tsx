@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { formatYuan } from "@/lib/money";
 import { CodeScanner } from "./code-scanner";
 import { fill, type StoreActionResult } from "./store-action-result";
@@ -38,11 +38,14 @@ type Step = { kind: "scan"; refusal: Refusal | null } | { kind: "order"; code: s
  */
 export function HandOverDesk({
   labels,
+  initialCode,
   lookup,
   handOver,
   confirmReceipt,
 }: {
   labels: HandOverLabels;
+  /** A code submitted before hydration (the scanner form's plain GET): looked up once on arrival. */
+  initialCode?: string;
   lookup(input: { code: string }): Promise<StoreActionResult<{ order: HandOverOrder }>>;
   handOver(input: { code: string; lineIds: string[] }): Promise<StoreActionResult<{ result: HandOverDone }>>;
   confirmReceipt(input: { orderId: string; receiptNo: string }): Promise<StoreActionResult>;
@@ -63,6 +66,13 @@ export function HandOverDesk({
       else setStep({ kind: "scan", refusal: { message: found.message, code: found.code, orderId: found.orderId } });
     });
   }
+
+  const looked = useRef(false);
+  useEffect(() => {
+    if (!initialCode || looked.current) return;
+    looked.current = true;
+    find(initialCode);
+  }, [initialCode]);
 
   function enterReceipt(orderId: string) {
     setError(null);

@@ -30,10 +30,12 @@ function insertEntry(e: {
 }
 
 /**
- * An order completed: the guide it credits (level 0) and the member's referrers (levels 1 and 2) each earn
- * their share of the goods paid for, frozen for the brand's freeze period. Safe to call twice.
+ * An order was paid: the guide it credits (level 0) and the member's referrers (levels 1 and 2) each earn
+ * their share of the goods, PENDING with no date yet (the guide sees it at once as pending). When the order
+ * completes, `startCommissionFreeze` starts the freeze; refunds before or after reverse pro rata. Safe to
+ * call twice. `completedAt` given (a completed order whose earnings were never written): frozen from then.
  */
-export async function recordOrderCommission(orderId: string, now = new Date()): Promise<number> {
+export async function recordOrderCommission(orderId: string, now = new Date(), completedAt: Date | null = null): Promise<number> {
   const order = await db.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
@@ -49,7 +51,7 @@ export async function recordOrderCommission(orderId: string, now = new Date()): 
   if (order.guideId) shares.push({ level: 0, who: { staffId: order.guideId, memberId: null }, rate: rules.guideRateBps });
   if (referral?.referrerId) shares.push({ level: 1, who: { staffId: null, memberId: referral.referrerId }, rate: rules.referralL1RateBps });
   if (referral?.referrerL2Id) shares.push({ level: 2, who: { staffId: null, memberId: referral.referrerL2Id }, rate: rules.referralL2RateBps });
-  const availableAt = new Date(now.getTime() + rules.commissionFreezeDays * 86_400_000);
+  const availableAt = completedAt ? new Date(completedAt.getTime() + rules.commissionFreezeDays * 86_400_000) : null;
   const rows = shares
     .map((s) => ({ ...s, amountFen: shareOf(base, s.rate, rules.commissionCapFen) }))
     .filter((s) => s.amountFen > 0)
@@ -61,8 +63,17 @@ export async function recordOrderCommission(orderId: string, now = new Date()): 
   return written.reduce((a, b) => a + b, 0);
 }
 
+/** The order reached its customer: its earnings' freeze starts now (once; earnings written later start it themselves). */
+export async function startCommissionFreeze(orderId: string, now = new Date()): Promise<number> {
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { brand: { select: { commissionFreezeDays: true } } } });
+  const availableAt = new Date(now.getTime() + order.brand.commissionFreezeDays * 86_400_000);
+  return db.$executeRaw`
+    UPDATE "CommissionEntry" SET "availableAt" = ${availableAt}
+    WHERE "orderId" = ${orderId} AND "kind" = 'EARN' AND "availableAt" IS NULL`;
+}
+
 /**
- * Money went back to the customer after the order completed: every earning of the order gives back the same
+ * Money went back to the customer: every earning of the order gives back the same
  * proportion. A still-frozen earning's reversal waits with it; a settled one's is settled at once (and may
  * take the balance below zero if it was paid out already).
  */

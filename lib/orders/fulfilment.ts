@@ -7,7 +7,7 @@ import { eventStatement, OrderChangedMeanwhile, runOrderBatch, transitionStateme
 import { abortUnlessChanged } from "@/lib/db-guard";
 import { normalisePickupCode, pickupCodeHash } from "./pickup-code";
 import { requestRefund } from "./refunds";
-import { orderCompleted } from "./completion";
+import { orderCompleted, orderPaid, refundRecorded } from "./completion";
 import { bindShopperToGuide } from "@/lib/attribution/binding";
 import type { PaymentProvider } from "@/lib/payments";
 import { HOLDS_STOCK } from "./state-machine";
@@ -63,6 +63,7 @@ export async function confirmCashierPayment(staff: StaffActor, orderId: string, 
     ...transitionStatements(order, "PAID", `staff:${staff.staffId}`, now, `mall receipt ${receipt}`, { paidAt: now, mallReceiptNo: receipt }),
     db.payment.create({ data: { orderId: order.id, provider: "MALL_CASHIER", outTradeNo: `MALL-${order.number}`, amountFen: order.totalFen, status: "SUCCEEDED", transactionId: receipt, paidAt: now } }),
   ]);
+  await orderPaid(order.id, now).catch((error) => console.error(`[cashier] ${order.number}: commission not recorded yet:`, error instanceof Error ? error.message : error));
 }
 
 export type PickupLookup = Omit<LoadedOrder, "_count">;
@@ -138,6 +139,7 @@ export async function handOver(staff: StaffActor, scanned: string, presentLineId
     console.error(`[hand-over] ${order.number}: commission not recorded yet:`, error instanceof Error ? error.message : error);
   }
   const refundStatus = missing.length ? await requestRefund(refundId) : null;
+  if (missing.length) await refundRecorded(refundId, now);
   return { number: order.number, status: to, handedOver: present.length, missing: missing.length, refundedFen: missingFen, refundStatus };
 }
 
@@ -244,6 +246,9 @@ export async function cancelOrder(
       : [db.$executeRaw`UPDATE "Payment" SET "status" = 'CLOSED', "updatedAt" = ${now} WHERE "orderId" = ${order.id} AND "status" = 'PENDING'`]),
   ]);
   await stockChanged(openLines);
-  if (paid) await requestRefund(refundId, provider);
+  if (paid) {
+    await requestRefund(refundId, provider);
+    await refundRecorded(refundId, now);
+  }
   return { status: paid ? "REFUNDED" : "CANCELLED" };
 }

@@ -7,6 +7,7 @@ import { OrderRefused } from "./errors";
 import { eventStatement, LOST_RACE, transitionStatements } from "./transitions";
 import { ONLINE_PAY_MINUTES } from "./placement";
 import { requestRefund } from "./refunds";
+import { orderPaid } from "./completion";
 
 // Money in: starting an online payment, and applying what the provider says (WeChat Pay notifications,
 // the sandbox pay sheet, a query by the sweeper). Each notice changes an order at most once: the Payment
@@ -84,7 +85,10 @@ export async function applyPaymentNotice(notice: PaymentNotice, source: string, 
   const order = payment.order;
   if (order.status === "PLACED") {
     const result = await safely([record, markPaid, ...transitionStatements(order, "PAID", `payment:${source}`, now, notice.transactionId, { paidAt })]);
-    if (result === "done") return "applied";
+    if (result === "done") {
+      await orderPaid(order.id, now).catch((error) => console.error(`[payment] ${order.number}: commission not recorded yet:`, error instanceof Error ? error.message : error));
+      return "applied";
+    }
     // The order moved between our read and our write (the sweeper cancelled it, another notice paid it):
     // nothing was written, so look again once — a real repeat is then found by its notification id.
     return retried ? "duplicate" : applyPaymentNotice(notice, source, now, provider, true);

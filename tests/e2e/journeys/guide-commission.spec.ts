@@ -5,9 +5,10 @@ import { e2eDbFile, read } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
 import { signInByPhone, staffSignIn } from "../support/sign-in";
 
-// Issue 5's loop: a shopper scans NORD SH01's guide's QR (before signing in), signs in, orders for pickup and
-// collects it from that guide; the guide sees the commission pending; the freeze elapses (the clock is
-// injected: the settlement runs with "now" 8 days ahead against the e2e database) and it is settled.
+// Issue 5's loop: a shopper scans NORD SH01's guide's QR (before signing in), signs in and orders for pickup;
+// the guide sees the commission pending as soon as it is paid; the guide hands the order over (the freeze
+// starts); the freeze elapses (the clock is injected: the settlement runs with "now" 8 days ahead against the
+// e2e database) and it is settled.
 
 test("scan a guide's QR → order → the guide's commission is pending → freeze elapsed → settled", async ({ page, browser, baseURL, geo }) => {
   const guideId = read<{ id: string }>("SELECT id FROM Staff WHERE username = 'nord.sh01.guide'").id;
@@ -49,17 +50,20 @@ test("scan a guide's QR → order → the guide's commission is pending → free
   const pickupCode = (await page.getByTestId("pickup-code-text").textContent())!.trim();
   expect(read<{ guideId: string }>('SELECT guideId FROM "Order" WHERE number = ?', number).guideId).toBe(guideId);
 
-  // The guide hands it over: commission appears, frozen.
-  const pendingBefore = read<{ fen: number | null }>("SELECT SUM(amountFen) AS fen FROM CommissionEntry WHERE staffId = ? AND status = 'PENDING'", guideId).fen ?? 0;
+  // Paid: the guide already sees the commission as pending (not yet frozen: the freeze starts at the hand-over).
+  const earned = () => read<{ amountFen: number; status: string; frozenUntil: string | null }>("SELECT e.amountFen, e.status, e.availableAt AS frozenUntil FROM CommissionEntry e JOIN \"Order\" o ON o.id = e.orderId WHERE o.number = ? AND e.level = 0", number);
+  expect(earned()).toEqual({ amountFen: expectedFen, status: "PENDING", frozenUntil: null });
+  const pending = read<{ fen: number }>("SELECT SUM(amountFen) AS fen FROM CommissionEntry WHERE staffId = ? AND status = 'PENDING'", guideId).fen;
+  await guide.goto("/guide/results");
+  await expect(guide.getByTestId("results-pending")).toContainText(formatYuan(pending));
+
+  // The guide hands it over: the order completes and the 7-day freeze starts.
   await guide.goto("/guide/hand-over");
   await guide.getByTestId("code-scanner-input").fill(pickupCode);
   await guide.getByRole("button", { name: /确认 OK/ }).click();
   await guide.getByRole("button", { name: /确认交付/ }).click();
   await expect(guide.getByTestId("hand-over-success")).toContainText(number);
-  const earned = read<{ amountFen: number; status: string }>("SELECT e.amountFen, e.status FROM CommissionEntry e JOIN \"Order\" o ON o.id = e.orderId WHERE o.number = ? AND e.level = 0", number);
-  expect(earned).toEqual({ amountFen: expectedFen, status: "PENDING" });
-  await guide.goto("/guide/results");
-  await expect(guide.getByTestId("results-pending")).toContainText(formatYuan(pendingBefore + expectedFen));
+  expect(earned()).toMatchObject({ amountFen: expectedFen, status: "PENDING", frozenUntil: expect.any(String) });
 
   // Eight days later (the freeze is 7): the clock is injected into the same settlement the sweeper runs.
   process.env.DATABASE_URL = `file:${e2eDbFile}`;
@@ -67,7 +71,7 @@ test("scan a guide's QR → order → the guide's commission is pending → free
   await settleDueCommission(new Date(Date.now() + 8 * 86_400_000));
   expect(read<{ status: string }>("SELECT e.status FROM CommissionEntry e JOIN \"Order\" o ON o.id = e.orderId WHERE o.number = ? AND e.level = 0", number).status).toBe("SETTLED");
   const settled = read<{ fen: number }>("SELECT SUM(amountFen) AS fen FROM CommissionEntry WHERE staffId = ? AND status = 'SETTLED'", guideId).fen;
-  await guide.reload();
+  await guide.goto("/guide/results");
   await expect(guide.getByTestId("results-settled")).toContainText(formatYuan(settled));
   await guideContext.close();
 });

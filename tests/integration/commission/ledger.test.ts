@@ -30,13 +30,14 @@ async function scenario() {
   return { brand, store, guide, l1, l2, buyer, staff };
 }
 
-async function buyAndCollect(s: Awaited<ReturnType<typeof scenario>>, prices: number[], now: Date) {
+async function buyAndCollect(s: Awaited<ReturnType<typeof scenario>>, prices: number[], now: Date, beforeHandOver?: (orderId: string) => Promise<void>) {
   const skus = await Promise.all(prices.map((p) => newSku(s.brand.id, p)));
   for (const k of skus) await stock(s.store.id, k.id, 3);
   const placed = await placeOrder(s.buyer.id, { brandId: s.brand.id, idempotencyKey: key(), fulfilment: "PICKUP", storeId: s.store.id, lines: skus.map((k) => ({ skuId: k.id, quantity: 1 })) }, now);
   await startPayment(placed.number, s.buyer.id, { notifyUrl: "http://localhost/notify", now });
   await confirmSandboxPayment(placed.number, s.buyer.id, now);
   const lines = await db.orderLine.findMany({ where: { orderId: placed.orderId }, orderBy: { unitPriceFen: "desc" } });
+  if (beforeHandOver) await beforeHandOver(placed.orderId);
   await handOver(s.staff, pickupCodeFor(placed.orderId), lines.map((l) => l.id), now);
   return { ...placed, lines };
 }
@@ -47,7 +48,12 @@ describe("the commission ledger", () => {
   it("credits the bound guide and two referral levels when an order completes, frozen, then settled after the freeze", async () => {
     const s = await scenario();
     const now = new Date();
-    const order = await buyAndCollect(s, [20000, 9900], now);
+    let paidNotCollected: { amountFen: number; status: string; availableAt: Date | null }[] = [];
+    const order = await buyAndCollect(s, [20000, 9900], now, async (orderId) => {
+      paidNotCollected = await db.commissionEntry.findMany({ where: { orderId, level: 0 }, select: { amountFen: true, status: true, availableAt: true } });
+    });
+    // Pending as soon as the order is paid; the freeze has not started (it starts at the hand-over).
+    expect(paidNotCollected).toEqual([{ amountFen: 897, status: "PENDING", availableAt: null }]);
     expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).guideId).toBe(s.guide.id);
     const rows = await earnings(order.orderId);
     expect(rows.map((r) => [r.level, r.kind, r.amountFen, r.status])).toEqual([

@@ -11,8 +11,11 @@ import { handOverAction, lookupCodeAction } from "./actions";
 
 export const metadata: Metadata = { title: "扫码交付 · Hand over", robots: { index: false } };
 
-export default async function HandOverPage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function HandOverPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ code?: string | string[] }> }) {
   const { locale } = await params;
+  // A code typed before the page's script ran arrives as ?code= (the form's plain submit): looked up on arrival.
+  const { code } = await searchParams;
+  const initialCode = typeof code === "string" && code.length <= 40 ? code : undefined;
   setRequestLocale(toLocale(locale));
   const { profile } = await requireStoreStaffPage("/guide/hand-over");
   const { t, nav, raw } = await storeOpsMessages();
@@ -28,7 +31,7 @@ export default async function HandOverPage({ params }: { params: Promise<{ local
     <main className="pb-tabbar mx-auto max-w-screen-sm">
       <StaffHeader title={t("handOver.title")} profile={profile} />
       <div className="p-4">
-        <HandOverDesk labels={labels} lookup={lookupCodeAction} handOver={handOverAction} confirmReceipt={confirmReceiptAction} />
+        <HandOverDesk labels={labels} initialCode={initialCode} lookup={lookupCodeAction} handOver={handOverAction} confirmReceipt={confirmReceiptAction} />
       </div>
       <StoreNav current="hand-over" labels={nav} />
     </main>
