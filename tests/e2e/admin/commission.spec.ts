@@ -74,8 +74,18 @@ test("NORD's admin cannot open LUMI's commission page, nor download LUMI's payou
   await signIn(page, "nord.admin", "/admin");
   const response = await page.goto("/admin/commission?brand=lumi");
   expect(response?.status()).toBe(403);
-  const payout = db((h) => h.prepare("SELECT e.payoutId FROM CommissionEntry e JOIN Brand b ON b.id = e.brandId WHERE b.slug = 'lumi' AND e.kind = 'PAYOUT' LIMIT 1").get() as { payoutId: string } | undefined);
-  test.skip(!payout, "no LUMI payout yet in this run");
-  const csv = await page.request.get(`/api/admin/payouts/${payout!.payoutId}`);
+  // A LUMI payout of this test's own (a member referrer earned ¥5 and was paid it), so it never waits on another spec.
+  const payoutId = db((h) => {
+    const brandId = (h.prepare("SELECT id FROM Brand WHERE slug = 'lumi'").get() as { id: string }).id;
+    const memberId = `e2e-payee-${crypto.randomUUID().slice(0, 8)}`;
+    const id = `PO-e2e-${crypto.randomUUID().slice(0, 8)}`;
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    h.prepare("INSERT INTO Member (id, createdAt, updatedAt) VALUES (?, ?, ?)").run(memberId, now, now);
+    const entry = h.prepare("INSERT INTO CommissionEntry (id, brandId, memberId, level, kind, amountFen, status, payoutId, dedupeKey, note, createdAt) VALUES (?, ?, ?, 1, ?, ?, 'SETTLED', ?, ?, 'e2e', ?)");
+    entry.run(crypto.randomUUID(), brandId, memberId, "EARN", 500, null, `e2e:${crypto.randomUUID()}`, now);
+    entry.run(crypto.randomUUID(), brandId, memberId, "PAYOUT", -500, id, `payout:${id}:${memberId}`, now);
+    return id;
+  });
+  const csv = await page.request.get(`/api/admin/payouts/${payoutId}`);
   expect(csv.status()).toBe(404);
 });
