@@ -103,7 +103,9 @@ export async function createLookbook(guide: LookbookGuide, raw: LookbookInput, n
   const lookbook = await db.lookbook.create({
     data: {
       brandId: guide.brandId,
-      guideId: guide.staffId,
+      authorId: guide.staffId,
+      kind: "LOOKBOOK",
+      publishedAt: new Date(),
       title: input.title,
       note: input.note,
       items: { create: input.items.map((item, sort) => ({ productId: item.productId, note: item.note, sort })) },
@@ -119,7 +121,7 @@ export async function createLookbook(guide: LookbookGuide, raw: LookbookInput, n
 export async function sendLookbook(guide: LookbookGuide, lookbookId: string, memberIds: string[], notifier: MemberNotifier = memberNotifier()): Promise<{ sent: number }> {
   const ids = [...new Set(z.array(id).min(1).max(MAX_RECIPIENTS).parse(memberIds))];
   const lookbook = await db.lookbook.findFirst({
-    where: { id: lookbookId, guideId: guide.staffId, brandId: guide.brandId },
+    where: { id: lookbookId, authorId: guide.staffId, brandId: guide.brandId, kind: "LOOKBOOK" },
     select: { title: true, recipients: { where: { memberId: { in: ids } }, select: { memberId: true } } },
   });
   if (!lookbook) throw new LookbookRefused("not_found", "搭配不存在 / No such lookbook");
@@ -163,7 +165,7 @@ export type LookbookSummary = { id: string; title: string; items: number; recipi
 /** The guide's lookbooks, newest first, with how many recipients opened each. */
 export async function guideLookbooks(guide: LookbookGuide, take = 50): Promise<LookbookSummary[]> {
   const rows = await db.lookbook.findMany({
-    where: { guideId: guide.staffId, brandId: guide.brandId },
+    where: { authorId: guide.staffId, brandId: guide.brandId, kind: "LOOKBOOK" },
     orderBy: { createdAt: "desc" },
     take,
     select: { id: true, title: true, createdAt: true, _count: { select: { items: true, recipients: true } } },
@@ -207,7 +209,7 @@ export async function openLookbook(memberId: string, brandId: string, lookbookId
     select: {
       sentAt: true,
       openedAt: true,
-      lookbook: { select: { id: true, brandId: true, title: true, note: true, guideId: true, guide: { select: { name: true } }, items: { orderBy: { sort: "asc" }, select: { productId: true, note: true } } } },
+      lookbook: { select: { id: true, brandId: true, title: true, note: true, authorId: true, author: { select: { name: true } }, items: { orderBy: { sort: "asc" }, select: { productId: true, note: true } } } },
     },
   });
   if (!recipient || recipient.lookbook.brandId !== brandId) return null;
@@ -219,7 +221,7 @@ export async function openLookbook(memberId: string, brandId: string, lookbookId
       select: { id: true, styleCode: true, name: true, nameEn: true, priceFen: true, listPriceFen: true, images: { select: { url: true }, orderBy: { sort: "asc" }, take: 1 } },
     }),
     db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { slug: true } }),
-    sceneCodeOrNull(lb.guideId),
+    sceneCodeOrNull(lb.authorId),
   ]);
   const hrefOf = (styleCode: string) => {
     const path = productPath(brand.slug, styleCode);
@@ -230,8 +232,8 @@ export async function openLookbook(memberId: string, brandId: string, lookbookId
     id: lb.id,
     title: lb.title,
     note: lb.note,
-    guideName: lb.guide.name,
-    guideId: lb.guideId,
+    guideName: lb.author.name,
+    guideId: lb.authorId,
     sentAt: recipient.sentAt,
     items: lb.items.flatMap((i) => {
       const p = byId.get(i.productId);

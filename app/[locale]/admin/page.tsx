@@ -1,26 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePage } from "@/lib/auth/session";
-import { loadStaffProfile } from "@/lib/auth/staff-profile";
-import { StaffHeader } from "@/components/staff/staff-header";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { openBrandConsole } from "@/lib/admin/console";
+import { toLocale } from "@/lib/i18n/locales";
+import { CONSOLE_SECTIONS, ConsoleShell, sectionHref } from "@/components/admin/console-shell";
 
 export const metadata: Metadata = { title: "品牌管理后台 · Admin console", robots: { index: false } };
 
-// The console (catalogs, stock, dashboards, imports) is built by the admin issue.
-export default async function AdminHome() {
-  const principal = await requirePage("brand.manage", {}, "/admin");
-  if (principal.kind !== "staff") return null;
-  const profile = await loadStaffProfile(principal.staffId);
-  if (!profile) return null;
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ brand?: string | string[] }> };
+
+export default async function AdminHome({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(toLocale(locale));
+  const c = await openBrandConsole("/admin", (await searchParams).brand);
+  const t = await getTranslations("admin");
+  const slug = c.role === "ADMIN" ? c.brand.slug : undefined;
   return (
-    <main className="mx-auto max-w-screen-lg">
-      <StaffHeader title="品牌管理后台" profile={profile} />
-      <nav aria-label="管理 / Manage" className="px-4 pt-4">
-        <Link href="/admin/commission" className="inline-flex h-11 items-center rounded-lg border border-gray-300 px-4 text-sm font-medium" data-testid="admin-commission-link">
-          佣金与绑定 / Commission and binding
-        </Link>
-      </nav>
-      <p className="px-4 py-6 text-sm text-gray-600">管理功能即将上线 · The console is coming.</p>
-    </main>
+    <ConsoleShell console={c} section="overview" title={t("title")}>
+      <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4">
+        {CONSOLE_SECTIONS.filter((s) => s !== "overview").map((s) => (
+          <li key={s}>
+            <Link href={sectionHref(s, slug)} className="flex h-16 items-center rounded-lg border border-gray-200 px-4 text-sm font-medium hover:border-gray-400" data-testid={`admin-${s}-link`}>
+              {t(`nav.${s}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </ConsoleShell>
   );
 }

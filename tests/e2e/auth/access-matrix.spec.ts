@@ -5,23 +5,25 @@ import { encode } from "next-auth/jwt";
 import { appSecret } from "@/lib/security/app-secret";
 import { LIFETIME } from "@/lib/auth/session-lifetime";
 import { expect, test } from "../support/fixtures";
+import { NOT_FOUND, PUBLIC, type Outcome, type Route, type Who } from "./matrix/types";
+import * as adminCatalog from "./matrix/admin-catalog";
+import * as adminPeople from "./matrix/admin-people";
+import * as adminStock from "./matrix/admin-stock";
+import * as dm from "./matrix/dm";
+import * as dashboards from "./matrix/dashboards";
+import * as imports from "./matrix/imports";
+import * as erp from "./matrix/erp";
+
+const AREAS = [adminCatalog, adminPeople, adminStock, dm, dashboards, imports, erp];
 
 // The access matrix: every page and route of the app × every kind of principal → what they get.
 // Generated from ROUTES below; a page or route file without a row fails the first test.
 
-type Who = "anonymous" | "member" | "otherBrandMember" | "guide" | "otherStoreGuide" | "manager" | "otherBrandAdmin" | "brandAdmin" | "admin";
 const EVERYONE: Who[] = ["anonymous", "member", "otherBrandMember", "guide", "otherStoreGuide", "manager", "otherBrandAdmin", "brandAdmin", "admin"];
-type Outcome = "ok" | "signin" | "forbidden" | "redirect";
-
-type Route = { file: string; url: string; method?: "GET" | "POST" | "PATCH" | "DELETE"; expect: Partial<Record<Who, Outcome>> & { default: Outcome } };
-
-const PUBLIC = { default: "ok" } as const;
 /** Member-only shop pages: the proxy sends anyone without a member session to the brand's sign-in page. */
 const MEMBER_ONLY = { default: "redirect", member: "ok", otherBrandMember: "ok" } as const;
-/** How the matrix reports a JSON 404. */
-const NOT_FOUND = "status 404" as Outcome;
 const STORE_COUNTER = { default: "forbidden", anonymous: "signin", member: "signin", otherBrandMember: "signin", guide: "ok", otherStoreGuide: "ok", manager: "ok" } as const;
-const ROUTES: Route[] = [
+const CORE_ROUTES: Route[] = [
   { file: "app/[locale]/page.tsx", url: "/", expect: PUBLIC },
   { file: "app/[locale]/offline/page.tsx", url: "/offline", expect: PUBLIC },
   { file: "app/[locale]/[brand]/page.tsx", url: "/lumi", expect: PUBLIC },
@@ -127,7 +129,7 @@ const ROUTES: Route[] = [
 ];
 
 // Server actions ("use server" files), with who may call them; their behaviour has its own specs.
-const ACTIONS: Record<string, string> = {
+const CORE_ACTIONS: Record<string, string> = {
   "components/shop/favourite-actions.ts": "anyone: toggles this device's favourites; a signed-in member's own favourites follow (session only, no ids taken)",
   "components/shop/checkout-actions.ts": "signed-in members, member.self: place an order for themselves (the session names the member; the form's idempotency key makes a double tap one order); anyone else is told to sign in",
   "components/shop/pay-actions.ts": "signed-in members, member.self: confirm the sandbox payment of their own order only (another's number is not found)",
@@ -145,6 +147,9 @@ const ACTIONS: Record<string, string> = {
   "app/[locale]/[brand]/inbox/actions.ts": "signed-in members, member.self: mark their own message read and follow its link (another member's message id is not found)",
   "app/[locale]/guide/lookbooks/actions.ts": "staff of a brand, guide.workspace: search their own brand's products; create a lookbook and send it only to their own customers (open binding to them; anyone else refuses the whole send); brand and guide from the session",
 };
+
+const ROUTES: Route[] = [...CORE_ROUTES, ...AREAS.flatMap((a) => a.routes)];
+const ACTIONS: Record<string, string> = Object.assign({}, CORE_ACTIONS, ...AREAS.map((a) => a.actions));
 
 function serverActionFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
