@@ -136,3 +136,52 @@ export async function stockChanged(lines: Pick<StockLine, "skuId">[], known?: St
 
 /** The products behind stock lines, when the caller already has them (order placement's hot path). */
 export type StockProduct = { productId: string; brandId: string; styleCode: string };
+
+// Counted corrections: a staff adjustment (ADJUST) or an outside system's movement (ERP_MOVE) changes on-hand by a
+// delta; an outside system's count (ERP_SET) sets it. The ledger row is written FIRST, from the row as it is, and
+// carries reservedAfter = -1 when the change would take on-hand below zero or below what is reserved, so its CHECK
+// aborts the batch; the UPDATE then applies the same change. A set to the current figure writes nothing.
+
+export const stockDelta = z.object({ storeId: z.string().min(1), skuId: z.string().min(1), delta: z.number().int().min(-1_000_000).max(1_000_000).refine((d) => d !== 0) });
+export type StockDelta = z.infer<typeof stockDelta>;
+export const stockCount = z.object({ storeId: z.string().min(1), skuId: z.string().min(1), onHand: z.number().int().min(0).max(1_000_000) });
+export type StockCount = z.infer<typeof stockCount>;
+
+function ensureInventoryRow(storeId: string, skuId: string, now: Date): PrismaPromise<number> {
+  return db.$executeRaw`
+    INSERT INTO "Inventory" ("id", "storeId", "skuId", "onHand", "reserved", "updatedAt")
+    VALUES (${crypto.randomUUID()}, ${storeId}, ${skuId}, 0, 0, ${now})
+    ON CONFLICT ("storeId", "skuId") DO NOTHING`;
+}
+
+/** On-hand += delta per line (ADJUST by staff, ERP_MOVE by the ERP); refused as a whole if any line would go below zero or below reserved. */
+export function adjustStatements(reason: "ADJUST" | "ERP_MOVE", raw: StockDelta[], ctx: MovementContext): PrismaPromise<number>[] {
+  const lines = z.array(stockDelta).min(1).max(1000).parse(raw);
+  return lines.flatMap((l) => [
+    ensureInventoryRow(l.storeId, l.skuId, ctx.now),
+    db.$executeRaw`
+      INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
+      SELECT ${crypto.randomUUID()}, i."storeId", i."skuId", ${reason}, ${l.delta}, 0, i."onHand" + ${l.delta},
+             CASE WHEN i."onHand" + ${l.delta} >= i."reserved" THEN i."reserved" ELSE -1 END, ${ctx.actor}, ${ctx.reference}, ${ctx.note ?? ""}, ${ctx.now}
+      FROM "Inventory" i WHERE i."storeId" = ${l.storeId} AND i."skuId" = ${l.skuId}`,
+    db.$executeRaw`
+      UPDATE "Inventory" SET "onHand" = "onHand" + ${l.delta}, "updatedAt" = ${ctx.now}
+      WHERE "storeId" = ${l.storeId} AND "skuId" = ${l.skuId} AND "onHand" + ${l.delta} >= "reserved"`,
+  ]);
+}
+
+/** On-hand := the counted figure per line (ERP_SET, ADJUST for a staff count); refused as a whole if a figure is below what is reserved. */
+export function setStatements(reason: "ERP_SET" | "ADJUST", raw: StockCount[], ctx: MovementContext): PrismaPromise<number>[] {
+  const lines = z.array(stockCount).min(1).max(1000).parse(raw);
+  return lines.flatMap((l) => [
+    ensureInventoryRow(l.storeId, l.skuId, ctx.now),
+    db.$executeRaw`
+      INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
+      SELECT ${crypto.randomUUID()}, i."storeId", i."skuId", ${reason}, ${l.onHand} - i."onHand", 0, ${l.onHand},
+             CASE WHEN ${l.onHand} >= i."reserved" THEN i."reserved" ELSE -1 END, ${ctx.actor}, ${ctx.reference}, ${ctx.note ?? ""}, ${ctx.now}
+      FROM "Inventory" i WHERE i."storeId" = ${l.storeId} AND i."skuId" = ${l.skuId} AND i."onHand" <> ${l.onHand}`,
+    db.$executeRaw`
+      UPDATE "Inventory" SET "onHand" = ${l.onHand}, "updatedAt" = ${ctx.now}
+      WHERE "storeId" = ${l.storeId} AND "skuId" = ${l.skuId} AND "onHand" <> ${l.onHand} AND ${l.onHand} >= "reserved"`,
+  ]);
+}
