@@ -99,6 +99,8 @@ const CORE_ROUTES: Route[] = [
     expect: { default: "ok", anonymous: "signin", member: "signin", otherBrandMember: "signin", guide: "forbidden", otherStoreGuide: "forbidden", manager: "forbidden" },
   },
   { file: "app/api/health/route.ts", url: "/api/health", expect: PUBLIC },
+  // Uploaded pictures are public (shop pages show them); a key that was never stored is a JSON 404 for anyone.
+  { file: "app/api/media/[...key]/route.ts", url: `/api/media/products/${"0".repeat(64)}.png`, expect: { default: NOT_FOUND } },
   { file: "app/api/shop/[brand]/products/[style]/availability/route.ts", url: "/api/shop/lumi/products/LM26W0001/availability?store=SH01", expect: PUBLIC },
   { file: "app/api/qr/[code]/route.ts", url: "/api/qr/hs0tywt", expect: PUBLIC },
   { file: "app/api/qr/product/[brand]/[style]/route.ts", url: "/api/qr/product/lumi/LM26W0001", expect: PUBLIC },
