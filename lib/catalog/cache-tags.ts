@@ -35,3 +35,14 @@ export function invalidateStock(brandId: string, productId: string, styleCode: s
 export function invalidateStores(brandId: string): void {
   revalidateTag(TAGS.stores(brandId), "max");
 }
+
+/** Categories changed (names, order, tree): every listing and the category tree of the brand. */
+export function invalidateCatalog(brandId: string): void {
+  revalidateTag(TAGS.catalog(brandId), "max");
+}
+
+/** Store settings changed (hours, switches, safety stock, active): store pages and every stock read of the brand. */
+export function invalidateStoreSettings(brandId: string): void {
+  revalidateTag(TAGS.stores(brandId), "max");
+  revalidateTag(TAGS.brandStock(brandId), "max");
+}
