@@ -10,6 +10,9 @@ import type { AuditActor } from "@/lib/audit/log";
 /** The answer shown under a console form: saved, or the refusal in the server's words ("中文 / English"). */
 export type FormState = { ok: boolean; message: string } | null;
 
+/** A console form's server action, as useActionState calls it. */
+export type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
+
 export const SAVED: FormState = { ok: true, message: "已保存 / Saved" };
 
 export const brandIdField = z.string().min(1).max(64);

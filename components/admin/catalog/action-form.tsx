@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
-import type { FormState } from "@/lib/catalog/console-action";
+import type { FormAction } from "@/lib/catalog/console-action";
 import { FormStatus } from "@/components/admin/form-status";
 
 /**
@@ -18,7 +18,7 @@ export function ActionForm({
   confirmText,
   testId,
 }: {
-  action: (state: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   children: React.ReactNode;
   className?: string;
   statusTestId: string;

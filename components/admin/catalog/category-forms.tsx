@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { CategoryAdminNode } from "@/lib/catalog/admin-queries";
-import type { FormState } from "@/lib/catalog/console-action";
+import type { FormAction } from "@/lib/catalog/console-action";
 import { ActionForm } from "./action-form";
 import { Hidden } from "./fields";
 
@@ -17,8 +17,8 @@ export async function CategoryForms({
   nodes,
   parents,
 }: {
-  save: (state: FormState, form: FormData) => Promise<FormState>;
-  remove: (state: FormState, form: FormData) => Promise<FormState>;
+  save: FormAction;
+  remove: FormAction;
   brandId: string;
   nodes: CategoryAdminNode[];
   parents: { id: string; label: string }[];

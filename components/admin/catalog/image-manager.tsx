@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { FormState } from "@/lib/catalog/console-action";
+import type { FormAction } from "@/lib/catalog/console-action";
 import { buttonClass } from "@/components/admin/form-status";
 import { ActionForm } from "./action-form";
 import { Hidden, Select } from "./fields";
@@ -14,8 +14,8 @@ export async function ImageManager({
   images,
   colours,
 }: {
-  upload: (state: FormState, form: FormData) => Promise<FormState>;
-  change: (state: FormState, form: FormData) => Promise<FormState>;
+  upload: FormAction;
+  change: FormAction;
   hidden: Record<string, string>;
   images: Image[];
   colours: { code: string; name: string }[];

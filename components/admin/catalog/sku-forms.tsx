@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { FormState } from "@/lib/catalog/console-action";
+import type { FormAction } from "@/lib/catalog/console-action";
 import { fenToYuanText } from "@/lib/catalog/admin-input";
 import { ActionForm } from "./action-form";
 import { Hidden } from "./fields";
@@ -9,7 +9,7 @@ type Sku = { id: string; gtin: string; colorCode: string; colorName: string; col
 const cell = "h-10 w-full rounded-md border border-gray-300 px-2 text-sm tabular-nums";
 
 /** One line per SKU, each its own small form (GTIN, colour, size, size order, own price), and a blank line to add one. */
-export async function SkuForms({ action, hidden, skus }: { action: (state: FormState, form: FormData) => Promise<FormState>; hidden: Record<string, string>; skus: Sku[] }) {
+export async function SkuForms({ action, hidden, skus }: { action: FormAction; hidden: Record<string, string>; skus: Sku[] }) {
   const t = await getTranslations("adminCatalog.sku");
   const line = (sku: Sku | null) => {
     const key = sku?.id ?? "new";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { FormState } from "@/lib/catalog/console-action";
+import type { FormAction } from "@/lib/catalog/console-action";
 import { buttonClass } from "@/components/admin/form-status";
 import { ActionForm } from "./action-form";
 import { Hidden, Select, Switch, TextArea, TextField } from "./fields";
@@ -14,7 +14,7 @@ export async function StyleForm({
   categories,
   isNew,
 }: {
-  action: (state: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   hidden: Record<string, string>;
   values: StyleValues;
   categories: { id: string; label: string }[];

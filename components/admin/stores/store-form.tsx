@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { FormState } from "@/lib/catalog/console-action";
+import type { FormAction } from "@/lib/catalog/console-action";
 import { STORE_KINDS } from "@/lib/stores/admin-input";
 import { formatClock } from "@/lib/stores/hours";
 import { buttonClass } from "@/components/admin/form-status";
@@ -12,7 +12,7 @@ export type StoreValues = {
 };
 
 /** A store's settings; the franchise flag is the kind (直营 / 加盟 / 仓库). Hours as HH:MM; a close before the opening is the next day. */
-export async function StoreForm({ action, hidden, values, isNew }: { action: (state: FormState, form: FormData) => Promise<FormState>; hidden: Record<string, string>; values: StoreValues; isNew: boolean }) {
+export async function StoreForm({ action, hidden, values, isNew }: { action: FormAction; hidden: Record<string, string>; values: StoreValues; isNew: boolean }) {
   const t = await getTranslations("adminCatalog.store");
   return (
     <ActionForm action={action} statusTestId="store-status" className="space-y-4 rounded-2xl border border-gray-200 p-5" testId="store-form">
