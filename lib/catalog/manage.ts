@@ -3,7 +3,7 @@ import { audit, type AuditActor } from "@/lib/audit/log";
 import { storeImage, UploadRefused } from "@/lib/storage";
 import { isConstraintFailure } from "@/lib/inventory/movements";
 import type { NewStyleForm, SkuForm, StyleForm } from "./admin-input";
-import { invalidateProduct } from "./cache-tags";
+import { invalidateProductNow } from "./cache-tags";
 
 // The admin console's writes to a brand's styles, SKUs and pictures. Every function takes the brand the admin
 // manages and finds rows only inside it (another brand's id reads as not found), refuses bad input with a
@@ -17,7 +17,7 @@ const refuse = (message: string) => ({ ok: false, message }) as const;
 /** Cached product page and listings of the brand; outside a request (tests, scripts) there is no cache to reach. */
 function refreshShop(brandId: string, styleCode: string): void {
   try {
-    invalidateProduct(brandId, styleCode);
+    invalidateProductNow(brandId, styleCode);
   } catch {
     // No request scope: nothing cached here.
   }
