@@ -37,7 +37,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() / unauthorized() render forbidden.tsx with a real 403 (lib/auth/session.ts).
-  experimental: { authInterrupts: true },
+  // Server actions take uploaded pictures (lib/storage refuses more than 5 MB; the form adds a little).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

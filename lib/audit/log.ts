@@ -17,6 +17,9 @@ export const AUDIT_ACTIONS = [
   "binding.rules_changed",
   "commission.payout_created",
   "customers.reassigned",
+  // Admin console: the catalog (styles, SKUs, images, categories) and stores; target names the row, detail what changed.
+  "catalog.changed",
+  "store.changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -35,3 +35,24 @@ export function invalidateStock(brandId: string, productId: string, styleCode: s
 export function invalidateStores(brandId: string): void {
   revalidateTag(TAGS.stores(brandId), "max");
 }
+
+// Admin console edits expire their tags at once rather than marking them stale ("max" serves the next visitor
+// the old page while it re-renders): the admin who just changed a price looks at the shop next and must see it.
+const NOW = { expire: 0 } as const;
+
+/** A style, its SKUs or pictures edited in the console: the product page and the brand's listings, at once. */
+export function invalidateProductNow(brandId: string, styleCode: string): void {
+  revalidateTag(TAGS.product(brandId, styleCode), NOW);
+  revalidateTag(TAGS.catalog(brandId), NOW);
+}
+
+/** Categories changed (names, order, tree): every listing and the category tree of the brand, at once. */
+export function invalidateCatalog(brandId: string): void {
+  revalidateTag(TAGS.catalog(brandId), NOW);
+}
+
+/** Store settings changed (hours, switches, safety stock, active): store pages at once, the brand's stock reads. */
+export function invalidateStoreSettings(brandId: string): void {
+  revalidateTag(TAGS.stores(brandId), NOW);
+  revalidateTag(TAGS.brandStock(brandId), "max");
+}
