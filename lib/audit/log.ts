@@ -17,6 +17,15 @@ export const AUDIT_ACTIONS = [
   "binding.rules_changed",
   "commission.payout_created",
   "customers.reassigned",
+  // Admin console: staff, members and stock (lib/staff/admin.ts, lib/members/admin.ts, lib/inventory/adjustments.ts).
+  "staff.created",
+  "staff.deactivated",
+  "staff.password_reset",
+  "member.tier_changed",
+  "member.tag_added",
+  "member.tag_removed",
+  "member.points_adjusted",
+  "stock.adjusted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -31,6 +40,8 @@ export interface AuditEntry {
   ip?: string;
   /** Any JSON-serialisable context; stored JSON-stringified, scrubbed and cut to DETAIL_MAX_CHARS. */
   detail?: unknown;
+  /** The brand the entry is about, so that brand's admins read it in the console's audit log. */
+  brandId?: string;
 }
 
 export const DETAIL_MAX_CHARS = 2000;
@@ -76,6 +87,7 @@ export async function audit(entry: AuditEntry, now: Date = new Date()): Promise<
       target: cut(entry.target ?? "", 200),
       ip: cut(entry.ip ?? "", 64),
       detail: serializeDetail(entry.detail),
+      brandId: entry.brandId ?? null,
     },
   });
 }
