@@ -20,6 +20,15 @@ export const AUDIT_ACTIONS = [
   // Admin console: the catalog (styles, SKUs, images, categories) and stores; target names the row, detail what changed.
   "catalog.changed",
   "store.changed",
+  // Admin console: staff, members and stock (lib/staff/admin.ts, lib/members/admin.ts, lib/inventory/adjustments.ts).
+  "staff.created",
+  "staff.deactivated",
+  "staff.password_reset",
+  "member.tier_changed",
+  "member.tag_added",
+  "member.tag_removed",
+  "member.points_adjusted",
+  "stock.adjusted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -34,6 +43,8 @@ export interface AuditEntry {
   ip?: string;
   /** Any JSON-serialisable context; stored JSON-stringified, scrubbed and cut to DETAIL_MAX_CHARS. */
   detail?: unknown;
+  /** The brand the entry is about, so that brand's admins read it in the console's audit log. */
+  brandId?: string;
 }
 
 export const DETAIL_MAX_CHARS = 2000;
@@ -79,6 +90,7 @@ export async function audit(entry: AuditEntry, now: Date = new Date()): Promise<
       target: cut(entry.target ?? "", 200),
       ip: cut(entry.ip ?? "", 64),
       detail: serializeDetail(entry.detail),
+      brandId: entry.brandId ?? null,
     },
   });
 }

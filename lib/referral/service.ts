@@ -176,6 +176,11 @@ export async function loadPromoters(brandId: string, limit = 50): Promise<Promot
     orderBy: [{ _count: { referrerId: "desc" } }, { referrerId: "asc" }],
     take: limit,
   });
+  return promoterResults(brandId, top.map((t) => ({ referrerId: t.referrerId, level1: t._count._all })));
+}
+
+/** The figures of the given promoters (with their level-1 counts), in the order given: a fixed number of queries for any page. */
+export async function promoterResults(brandId: string, top: { referrerId: string | null; level1: number }[]): Promise<PromoterRow[]> {
   const ids = top.map((t) => t.referrerId!).filter(Boolean);
   if (ids.length === 0) return [];
   const [l2, referred, commission, members] = await Promise.all([
@@ -203,7 +208,7 @@ export async function loadPromoters(brandId: string, limit = 50): Promise<Promot
     return {
       memberId: id,
       who: m ? who(m) : "—",
-      level1: t._count._all,
+      level1: t.level1,
       level2: l2By.get(id) ?? 0,
       orders: byPromoter.get(id)?.orders ?? 0,
       ordersFen: byPromoter.get(id)?.fen ?? 0,

@@ -1,0 +1,27 @@
+import { db } from "@/lib/db";
+import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// The console's audit log. The group admin reads every row; a brand admin reads the rows tagged with their brand
+// (AuditLog.brandId: the console's staff, member and stock changes about that brand). Sign-ins and
+// denials are not tied to a brand and stay the group's (decision 017).
+
+export const AUDIT_SORTS = ["createdAt"] as const;
+export type AuditSort = (typeof AUDIT_SORTS)[number];
+export type AuditFilter = { action?: string; actor?: string; from?: Date; to?: Date };
+
+export async function listAuditEntries(scope: { brandId: string | null }, params: ListParams<AuditSort>, filter: AuditFilter = {}): Promise<Page<AuditRow>> {
+  const where: Prisma.AuditLogWhereInput = {
+    ...(scope.brandId ? { brandId: scope.brandId } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.actor ? { actor: filter.actor } : {}),
+    ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+    ...(params.q ? { target: { contains: params.q } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.auditLog.count({ where }),
+    db.auditLog.findMany({ where, orderBy: [{ createdAt: params.dir }, { id: params.dir }], skip: params.skip, take: params.take, select: { id: true, createdAt: true, actor: true, action: true, target: true, ip: true, detail: true, brandId: true } }),
+  ]);
+  return pageOf(rows, total, params);
+}
+export type AuditRow = { id: string; createdAt: Date; actor: string; action: string; target: string; ip: string; detail: string; brandId: string | null };

@@ -1,0 +1,45 @@
+import { db } from "@/lib/db";
+import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TransferStatus } from "@/lib/generated/prisma/enums";
+
+// The console's brand-wide transfer list: filter status and store (either end), search GTIN or style code
+// (prefix), sort by request time; count + one page (the (brandId, requestedAt) index).
+
+export const TRANSFER_SORTS = ["requestedAt", "quantity"] as const;
+export type TransferSort = (typeof TRANSFER_SORTS)[number];
+
+const transferRowSelect = {
+  id: true,
+  brandId: true,
+  status: true,
+  quantity: true,
+  note: true,
+  requestedAt: true,
+  approvedAt: true,
+  shippedAt: true,
+  receivedAt: true,
+  endedAt: true,
+  requestedById: true,
+  fromStore: { select: { id: true, code: true, name: true } },
+  toStore: { select: { id: true, code: true, name: true } },
+  member: { select: { phone: true, nickname: true } },
+  requestedBy: { select: { name: true } },
+  sku: { select: { gtin: true, colorName: true, size: true, product: { select: { styleCode: true, name: true } } } },
+} as const satisfies Prisma.TransferSelect;
+export type TransferRow = Prisma.TransferGetPayload<{ select: typeof transferRowSelect }>;
+
+export async function listBrandTransfers(brandId: string, params: ListParams<TransferSort>, filter: { status?: TransferStatus; storeId?: string } = {}): Promise<Page<TransferRow>> {
+  const q = params.q.toUpperCase();
+  const where: Prisma.TransferWhereInput = {
+    brandId,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.storeId ? { OR: [{ fromStoreId: filter.storeId }, { toStoreId: filter.storeId }] } : {}),
+    ...(q ? { sku: { OR: [{ gtin: { startsWith: q } }, { product: { styleCode: { startsWith: q } } }] } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.transfer.count({ where }),
+    db.transfer.findMany({ where, select: transferRowSelect, orderBy: [{ [params.sort]: params.dir }, { id: "asc" }], skip: params.skip, take: params.take }),
+  ]);
+  return pageOf(rows, total, params);
+}
