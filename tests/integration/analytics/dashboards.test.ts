@@ -267,7 +267,7 @@ async function expected(scope: DashboardScope) {
   };
 }
 
-async function scopeOf(query: Record<string, string>): Promise<DashboardScope> {
+async function scopeOf(query: Record<string, string | undefined>): Promise<DashboardScope> {
   const parsed = parseDashboardQuery(query);
   if (!parsed.ok) throw new Error(parsed.message);
   return dashboardScope(fx.lumiId, parsed.query as DashboardQuery, parsed.period);
