@@ -110,7 +110,7 @@ test("lumi.admin changes a store's hours past midnight and turns pickup off; a c
   await expect(page).toHaveURL(new RegExp(`/admin/stores/${store.code}$`));
 
   const before = row();
-  await page.getByTestId("store-lat").fill("48.8566");
+  await page.getByTestId("store-lat").fill("1.3521"); // Singapore: not a GCJ-02 point
   await page.getByTestId("store-save").click();
   await expect(page.getByTestId("store-status")).toHaveText("纬度须在 3.8–53.6 之间（GCJ-02，中国境内） / Latitude must be 3.8–53.6 (GCJ-02, inside China)");
   expect(row()).toEqual(before);
