@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import type { FormAction } from "@/lib/catalog/console-action";
 import { FormStatus } from "@/components/admin/form-status";
@@ -17,6 +17,7 @@ export function ActionForm({
   statusTestId,
   confirmText,
   testId,
+  resetOnSave = false,
 }: {
   action: FormAction;
   children: React.ReactNode;
@@ -24,14 +25,20 @@ export function ActionForm({
   statusTestId: string;
   confirmText?: string;
   testId?: string;
+  /** A form that adds a row: blank again after a save (its answer stays). */
+  resetOnSave?: boolean;
 }) {
   const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
   const [state, run, pending] = useActionState(action, null);
   useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
+    if (!state?.ok) return;
+    if (resetOnSave) form.current?.reset();
+    router.refresh();
+  }, [state, router, resetOnSave]);
   return (
     <form
+      ref={form}
       className={className}
       data-testid={testId}
       aria-busy={pending}

@@ -27,7 +27,7 @@ export async function CategoryForms({
   const row = (n: CategoryAdminNode | null, key: string) => (
     <li key={key} className="border-t border-gray-100 py-2" data-testid={`category-${n?.slug ?? "new"}`}>
       <div className="flex flex-wrap items-start gap-2">
-        <ActionForm action={save} statusTestId={`category-status-${n?.slug ?? "new"}`} className="grid flex-1 grid-cols-2 items-end gap-2 md:grid-cols-[1fr_1fr_10rem_14rem_5rem_auto]">
+        <ActionForm action={save} resetOnSave={!n} statusTestId={`category-status-${n?.slug ?? "new"}`} className="grid flex-1 grid-cols-2 items-end gap-2 md:grid-cols-[1fr_1fr_10rem_14rem_5rem_auto]">
           <Hidden values={{ brandId, categoryId: n?.id ?? "" }} />
           <label className="text-xs text-gray-600">
             {t("name")}
@@ -62,7 +62,7 @@ export async function CategoryForms({
   );
   return (
     <ul>
-      {row(null, `new-${nodes.length}`)}
+      {row(null, "new")}
       {nodes.map((n) => row(n, n.id))}
     </ul>
   );

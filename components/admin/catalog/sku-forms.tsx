@@ -13,10 +13,8 @@ export async function SkuForms({ action, hidden, skus }: { action: FormAction; h
   const t = await getTranslations("adminCatalog.sku");
   const line = (sku: Sku | null) => {
     const key = sku?.id ?? "new";
-    // The blank line remounts after each addition (its key counts the SKUs), so it is blank again.
-    const mount = sku?.id ?? `new-${skus.length}`;
     return (
-      <ActionForm key={mount} action={action} statusTestId={`sku-status-${key}`} className="grid grid-cols-2 items-end gap-2 border-t border-gray-100 py-2 md:grid-cols-[10rem_5rem_7rem_6rem_5rem_4rem_6rem_auto]" testId={`sku-form-${sku?.gtin ?? "new"}`}>
+      <ActionForm key={key} resetOnSave={!sku} action={action} statusTestId={`sku-status-${key}`} className="grid grid-cols-2 items-end gap-2 border-t border-gray-100 py-2 md:grid-cols-[10rem_5rem_7rem_6rem_5rem_4rem_6rem_auto]" testId={`sku-form-${sku?.gtin ?? "new"}`}>
         <Hidden values={{ ...hidden, skuId: sku?.id ?? "" }} />
         <label className="text-xs text-gray-600">{t("gtin")}<input name="gtin" defaultValue={sku?.gtin} inputMode="numeric" maxLength={13} className={cell} data-testid="sku-gtin" /></label>
         <label className="text-xs text-gray-600">{t("colorCode")}<input name="colorCode" defaultValue={sku?.colorCode} className={cell} data-testid="sku-colorCode" /></label>

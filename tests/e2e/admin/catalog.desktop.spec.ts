@@ -110,7 +110,7 @@ test("lumi.admin changes a store's hours past midnight and turns pickup off; a c
   await expect(page).toHaveURL(new RegExp(`/admin/stores/${store.code}$`));
 
   const before = row();
-  await page.getByTestId("store-lat").fill("48.8566");
+  await page.getByTestId("store-lat").fill("1.3521"); // Singapore: not a GCJ-02 point
   await page.getByTestId("store-save").click();
   await expect(page.getByTestId("store-status")).toHaveText("纬度须在 3.8–53.6 之间（GCJ-02，中国境内） / Latitude must be 3.8–53.6 (GCJ-02, inside China)");
   expect(row()).toEqual(before);
@@ -125,4 +125,40 @@ test("lumi.admin changes a store's hours past midnight and turns pickup off; a c
 
   await page.goto(`/lumi/stores/${store.code}`);
   await expect(page.getByText("10:00–01:30 (次日)")).toBeVisible();
+});
+
+test("lumi.admin is refused a SKU with a wrong GTIN check digit and deleting a category that has styles; adds and deletes an empty category", async ({ page }) => {
+  const style = read<{ id: string; skus: number }>(
+    "SELECT p.id, (SELECT COUNT(*) FROM Sku s WHERE s.productId = p.id) AS skus FROM Product p JOIN Brand b ON b.id = p.brandId WHERE b.slug = 'lumi' AND p.active = 1 ORDER BY p.styleCode DESC LIMIT 1",
+  );
+  await signIn(page, "lumi.admin", `/admin/products/${style.id}`);
+  const blank = page.getByTestId("sku-form-new");
+  await blank.getByTestId("sku-gtin").fill("6901234567893");
+  await blank.getByTestId("sku-colorCode").fill("ZZ");
+  await blank.getByTestId("sku-colorName").fill("测试色");
+  await blank.getByTestId("sku-size").fill("XXXL");
+  await blank.getByTestId("sku-sizeOrder").fill("99");
+  await blank.getByTestId("sku-save").click();
+  await expect(page.getByTestId("sku-status-new")).toHaveText("GTIN 须为 13 位数字且校验位正确 / A GTIN is 13 digits with a valid check digit");
+  expect(read<{ n: number }>("SELECT COUNT(*) AS n FROM Sku WHERE productId = ?", style.id).n).toBe(style.skus);
+
+  const slug = `e2e-${Date.now().toString(36)}`;
+  const full = read<{ slug: string; n: number }>(
+    "SELECT c.slug, (SELECT COUNT(*) FROM Product p WHERE p.categoryId = c.id) AS n FROM Category c JOIN Brand b ON b.id = c.brandId WHERE b.slug = 'lumi' AND c.parentId IS NOT NULL AND EXISTS (SELECT 1 FROM Product p WHERE p.categoryId = c.id) AND NOT EXISTS (SELECT 1 FROM Category k WHERE k.parentId = c.id) ORDER BY c.slug LIMIT 1",
+  );
+  await page.goto("/admin/categories");
+  page.on("dialog", (d) => void d.accept());
+  await page.getByTestId(`category-${full.slug}`).getByTestId("category-delete").click();
+  await expect(page.getByTestId(`category-delete-status-${full.slug}`)).toHaveText(`分类不为空（0 个子分类，${full.n} 个商品），请先移走 / The category is not empty (0 sub-categories, ${full.n} styles): move them first`);
+
+  const add = page.getByTestId("category-new");
+  await add.getByTestId("category-name").fill("测试分类");
+  await add.getByTestId("category-nameEn").fill("Test category");
+  await add.getByTestId("category-slug").fill(slug);
+  await add.getByTestId("category-save").click();
+  await expect(page.getByTestId("category-status-new")).toHaveText("已保存 / Saved");
+  await expect(page.getByTestId(`category-${slug}`)).toBeVisible();
+  await page.getByTestId(`category-${slug}`).getByTestId("category-delete").click();
+  await expect(page.getByTestId(`category-${slug}`)).toHaveCount(0);
+  expect(read<{ n: number }>("SELECT COUNT(*) AS n FROM Category WHERE slug = ?", slug).n).toBe(0);
 });

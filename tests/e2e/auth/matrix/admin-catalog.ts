@@ -1,4 +1,4 @@
-import { BRAND_CONSOLE, type ActionRows, type Route } from "./types";
+import { BRAND_CONSOLE, NOT_FOUND, type ActionRows, type Route } from "./types";
 
 // Access-matrix rows of this area (admin-catalog): one per page/route file, one per "use server" file.
 // Every page names the LUMI brand: its brand admin and the group admin; NORD's admin and store staff are refused.
@@ -10,6 +10,8 @@ export const routes: Route[] = [
   { file: "app/[locale]/admin/stores/page.tsx", url: "/admin/stores?brand=lumi&q=SH", expect: BRAND_CONSOLE },
   { file: "app/[locale]/admin/stores/new/page.tsx", url: "/admin/stores/new?brand=lumi", expect: BRAND_CONSOLE },
   { file: "app/[locale]/admin/stores/[code]/page.tsx", url: "/admin/stores/SH01?brand=lumi", expect: BRAND_CONSOLE },
+  // Uploaded product (and DM cover) pictures: public like the shop pages that show them; an unknown key is a JSON 404.
+  { file: "app/api/media/[...key]/route.ts", url: "/api/media/products/0000000000000000000000000000000000000000000000000000000000000000.png", expect: { default: NOT_FOUND } },
 ];
 
 export const actions: ActionRows = {

@@ -40,7 +40,6 @@ export default async function EditStylePage({ params, searchParams }: Props) {
       </div>
       <div className="space-y-6">
         <StyleForm
-          key={`style-${style.id}-${style.updatedAt.getTime()}`}
           action={updateStyleAction}
           hidden={hidden}
           values={{ styleCode: style.styleCode, name: style.name, nameEn: style.nameEn, description: style.description, categoryId: style.categoryId, season: style.season, active: style.active, price: fenToYuanText(style.priceFen), listPrice: style.listPriceFen === null ? "" : fenToYuanText(style.listPriceFen) }}

@@ -33,7 +33,6 @@ export default async function EditStorePage({ params, searchParams }: Props) {
         <a href={amapUrl(store)} target="_blank" rel="noreferrer" className="text-gray-600 underline">{t("onMap")}</a>
       </div>
       <StoreForm
-        key={`store-${store.id}-${store.updatedAt.getTime()}`}
         action={saveStoreAction}
         hidden={{ brandId: c.brand.id, storeId: store.id, brandQuery }}
         values={store}
