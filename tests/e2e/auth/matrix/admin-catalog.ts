@@ -10,8 +10,6 @@ export const routes: Route[] = [
   { file: "app/[locale]/admin/stores/page.tsx", url: "/admin/stores?brand=lumi&q=SH", expect: BRAND_CONSOLE },
   { file: "app/[locale]/admin/stores/new/page.tsx", url: "/admin/stores/new?brand=lumi", expect: BRAND_CONSOLE },
   { file: "app/[locale]/admin/stores/[code]/page.tsx", url: "/admin/stores/SH01?brand=lumi", expect: BRAND_CONSOLE },
-  // Uploaded product (and DM cover) pictures: public like the shop pages that show them; an unknown key is a JSON 404.
-  { file: "app/api/media/[...key]/route.ts", url: "/api/media/products/0000000000000000000000000000000000000000000000000000000000000000.png", expect: { default: NOT_FOUND } },
 ];
 
 export const actions: ActionRows = {
