@@ -13,9 +13,15 @@ import { refusals } from "./errors";
 const SECRET_RE = /^(mck_[0-9a-f]{8})_[A-Za-z0-9_-]{32}$/;
 const LAST_USED_EVERY_MS = 60_000;
 
+const RATE_MESSAGE = "每分钟上限须为 1–10000 的整数 / Requests per minute must be a whole number from 1 to 10000";
 export const newApiKeyInput = z.object({
   name: z.string().trim().min(1, "请填写名称 / Enter a name").max(80, "名称最多 80 字 / At most 80 characters"),
-  rateLimit: z.coerce.number().int("须为整数 / Whole number").min(1, "至少 1 / At least 1").max(10_000, "最多 10000 / At most 10000").default(600),
+  rateLimit: z.coerce
+    .number({ error: RATE_MESSAGE })
+    .int(RATE_MESSAGE)
+    .min(1, RATE_MESSAGE)
+    .max(10_000, RATE_MESSAGE)
+    .default(600),
 });
 export type NewApiKeyInput = z.input<typeof newApiKeyInput>;
 

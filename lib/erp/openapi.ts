@@ -60,6 +60,8 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
   const products = (operationId: string) =>
     batchOperation("Upsert products and SKUs", "Styles are matched by styleCode, SKUs by GTIN (EAN-13 with a valid check digit).", productsBody, productsResult, operationId);
   const prices = (operationId: string) => batchOperation("Set prices", "Style prices (row without gtin) and SKU prices (row with gtin).", pricesBody, pricesResult, operationId);
+  const stockSet = (operationId: string) =>
+    batchOperation("Set stock counts", "Absolute on-hand per (store, GTIN); each change is a ledger row (ERP_SET); a count equal to the current one writes nothing.", stockSetBody, stockSetResult, operationId);
   cached = createDocument({
     openapi: "3.1.0",
     info: {
@@ -75,9 +77,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     paths: {
       "/api/v1/products": { put: products("putProducts"), post: products("postProducts") },
       "/api/v1/prices": { put: prices("putPrices"), post: prices("postPrices") },
-      "/api/v1/stock": {
-        put: batchOperation("Set stock counts", "Absolute on-hand per (store, GTIN); each change is a ledger row (ERP_SET).", stockSetBody, stockSetResult, "putStock"),
-      },
+      "/api/v1/stock": { put: stockSet("putStock"), post: stockSet("postStock") },
       "/api/v1/stock/movements": {
         post: batchOperation(
           "Move stock",

@@ -20,7 +20,7 @@ type Doc = { openapi: string; paths: Record<string, Record<string, { responses: 
 const handlers: Record<string, Record<string, (r: Request) => Promise<Response>>> = {
   "/api/v1/products": { put: products.PUT, post: products.POST },
   "/api/v1/prices": { put: prices.PUT, post: prices.POST },
-  "/api/v1/stock": { put: stock.PUT },
+  "/api/v1/stock": { put: stock.PUT, post: stock.POST },
   "/api/v1/stock/movements": { post: movements.POST },
   "/api/v1/orders": { get: orders.GET },
   "/api/v1/openapi.json": { get: () => Promise.resolve(openapi.GET()) },
@@ -112,6 +112,8 @@ describe("ERP API contract", () => {
     expect((await op("put", "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: store.code, gtin: sku.gtin }] } })).status).toBe(400);
     expect((await op("put", "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: "NOPE", gtin: sku.gtin, quantity: 1 }] } })).status).toBe(422);
     expect((await op("put", "/api/v1/stock", "", { body: { rows: [] } })).status).toBe(401);
+    expect((await op("post", "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: store.code, gtin: sku.gtin, quantity: onHand }] } })).body).toEqual({ received: 1, changed: 0 });
+    expect((await op("post", "/api/v1/stock", "", { secret: key.secret, body: {} })).status).toBe(400);
     const headers = { "Idempotency-Key": crypto.randomUUID() };
     await op("put", "/api/v1/stock", "", { secret: key.secret, headers, body: { rows: [{ storeCode: store.code, gtin: sku.gtin, quantity: onHand }] } });
     expect((await op("put", "/api/v1/stock", "", { secret: key.secret, headers, body: { rows: [{ storeCode: store.code, gtin: sku.gtin, quantity: onHand + 1 }] } })).status).toBe(409);
@@ -141,7 +143,7 @@ describe("ERP API contract", () => {
   afterAll(() => {
     // Every operation of the document was called, with a success and (except the document itself) an error.
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
-    expect(operations.length).toBe(8);
+    expect(operations.length).toBe(9);
     for (const o of operations) {
       const statuses = [...(called.get(o) ?? [])];
       expect(statuses, o).toContain("200");

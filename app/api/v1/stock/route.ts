@@ -4,3 +4,4 @@ import { stockSetBody } from "@/lib/erp/schemas";
 
 // ERP: absolute stock counts per (store, GTIN), a ledger row per change.
 export const PUT = erpHandler({ body: stockSetBody }, setStock);
+export const POST = PUT;
