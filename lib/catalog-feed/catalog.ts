@@ -165,6 +165,12 @@ export async function upsertCatalogRows(
   actor: string,
 ): Promise<{ stylesCreated: number; stylesUpdated: number; skusCreated: number; skusUpdated: number }> {
   const plan = await planCatalogUpsert(brandId, rows);
+  await commitFeed(brandId, plan, actor);
+  return plan.counts;
+}
+
+/** Commits a planned feed batch alone (the API adds its receipt and commits itself), then refreshes the cache. */
+export async function commitFeed(brandId: string, plan: { statements: Prisma.PrismaPromise<unknown>[]; styleCodes: string[] }, actor: string): Promise<void> {
   try {
     await db.$transaction(plan.statements);
   } catch (e) {
@@ -172,7 +178,6 @@ export async function upsertCatalogRows(
   }
   catalogChanged(brandId, plan.styleCodes);
   void actor; // who wrote is recorded by the caller (audit log, ERP receipt)
-  return plan.counts;
 }
 
 /** The checked write of catalog rows as statements, for a caller that adds its own (the ERP receipt) to the batch. */

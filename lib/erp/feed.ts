@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { catalogChanged, CatalogConflictError, CatalogFeedError, inChunks, planCatalogUpsert, type RowError } from "@/lib/catalog-feed/catalog";
 import { planPrices } from "@/lib/catalog-feed/prices";
 import { stockResolver } from "@/lib/catalog-feed/stock";
@@ -22,34 +23,35 @@ function feedRefusal(e: unknown): unknown {
   return e;
 }
 
-/** PUT/POST /api/v1/products: upserts styles and SKUs, all rows or none. */
-export async function upsertProducts(c: ErpCall<z.infer<typeof productsBody>>): Promise<ErpAnswer> {
+/** One catalog batch (products or prices): planned by lib/catalog-feed, committed with its receipt, cache refreshed. */
+function catalogBatch<B>(c: ErpCall<B>, plan: (now: Date) => Promise<{ statements: Prisma.PrismaPromise<unknown>[]; styleCodes: string[]; body: unknown }>): Promise<ErpAnswer> {
   const now = c.now ?? new Date();
   return idempotentBatch(
     c.key.brandId,
     c.idempotencyKey,
     c.requestHash,
     async () => {
-      const plan = await planCatalogUpsert(c.key.brandId, c.body.rows, now).catch((e) => Promise.reject(feedRefusal(e)));
-      return { statements: plan.statements, body: plan.counts, after: () => catalogChanged(c.key.brandId, plan.styleCodes), refused: () => refusals.conflict() };
+      const p = await plan(now).catch((e) => Promise.reject(feedRefusal(e)));
+      return { statements: p.statements, body: p.body, after: () => catalogChanged(c.key.brandId, p.styleCodes), refused: () => refusals.conflict() };
     },
     now,
   );
 }
 
+/** PUT/POST /api/v1/products: upserts styles and SKUs, all rows or none. */
+export function upsertProducts(c: ErpCall<z.infer<typeof productsBody>>): Promise<ErpAnswer> {
+  return catalogBatch(c, async (now) => {
+    const plan = await planCatalogUpsert(c.key.brandId, c.body.rows, now);
+    return { ...plan, body: plan.counts };
+  });
+}
+
 /** PUT/POST /api/v1/prices: style and SKU prices, all rows or none. */
-export async function updatePrices(c: ErpCall<z.infer<typeof pricesBody>>): Promise<ErpAnswer> {
-  const now = c.now ?? new Date();
-  return idempotentBatch(
-    c.key.brandId,
-    c.idempotencyKey,
-    c.requestHash,
-    async () => {
-      const plan = await planPrices(c.key.brandId, c.body.rows).catch((e) => Promise.reject(feedRefusal(e)));
-      return { statements: plan.statements, body: { updated: plan.updated }, after: () => catalogChanged(c.key.brandId, plan.styleCodes), refused: () => refusals.conflict() };
-    },
-    now,
-  );
+export function updatePrices(c: ErpCall<z.infer<typeof pricesBody>>): Promise<ErpAnswer> {
+  return catalogBatch(c, async () => {
+    const plan = await planPrices(c.key.brandId, c.body.rows);
+    return { ...plan, body: { updated: plan.updated } };
+  });
 }
 
 type Level = { onHand: number; reserved: number };

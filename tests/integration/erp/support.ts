@@ -1,6 +1,8 @@
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/erp/keys";
 
+export { ledgerMismatches } from "../orders/fixtures";
+
 // ERP tests call the route handlers in-process with a Request, as Next would.
 
 export type Called = { status: number; body: any; headers: Headers };
@@ -36,12 +38,3 @@ export async function stockFixture(brandId: string, count = 3) {
 }
 
 export const onHandOf = async (storeId: string, skuId: string) => (await db.inventory.findUnique({ where: { storeId_skuId: { storeId, skuId } } }))?.onHand ?? 0;
-
-/** Every (store, SKU): the ledger's deltas sum to the row's figures. */
-export async function ledgerMismatches() {
-  return db.$queryRaw<{ storeId: string; skuId: string }[]>`
-    SELECT i."storeId", i."skuId" FROM "Inventory" i
-    LEFT JOIN (SELECT "storeId", "skuId", SUM("onHandDelta") AS oh, SUM("reservedDelta") AS rs FROM "StockLedger" GROUP BY 1, 2) l
-      ON l."storeId" = i."storeId" AND l."skuId" = i."skuId"
-    WHERE COALESCE(l.oh, 0) <> i."onHand" OR COALESCE(l.rs, 0) <> i."reserved"`;
-}
