@@ -15,8 +15,7 @@ export const priceRow = z.object({
 export type PriceRow = z.infer<typeof priceRow>;
 
 async function checkWithContext(brandId: string, rows: PriceRow[], firstRowNo: number) {
-  const { errors, valid } = schemaErrors(priceRow, rows, firstRowNo);
-  const good = rows.map((r, i) => ({ r, rowNo: firstRowNo + i })).filter((_, i) => valid[i]);
+  const { errors, good } = schemaErrors(priceRow, rows, firstRowNo);
   const [products, skus] = await Promise.all([
     inChunks(
       good.map((g) => g.r.styleCode),

@@ -81,6 +81,17 @@ describe("catalog rows", () => {
     expect(await db.sku.count({ where: { gtin: good.gtin } })).toBe(0);
   });
 
+  it("checks and writes text fields trimmed (spreadsheet cells often carry spaces)", async () => {
+    const brand = await lumi();
+    const slug = await leafOf(brand.id);
+    const code = `T${run}W`;
+    const rows = [row(` ${code} `, ` ${slug}`), row(code, slug, { size: "L " })];
+    expect(await checkCatalogRows(brand.id, rows)).toEqual([]);
+    expect(await upsertCatalogRows(brand.id, rows, "test")).toMatchObject({ stylesCreated: 1, skusCreated: 2 });
+    const skus = await db.sku.findMany({ where: { product: { styleCode: code, brandId: brand.id } }, orderBy: { size: "asc" } });
+    expect(skus.map((s) => s.size)).toEqual(["L", "M"]);
+  });
+
   it("numbers rows from the caller's first row (a file's header offset)", async () => {
     const brand = await lumi();
     const errors = await checkCatalogRows(brand.id, [row(`T${run}F`, "nope")], 2);
