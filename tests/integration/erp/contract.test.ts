@@ -70,8 +70,9 @@ describe("ERP API contract", () => {
   it("products: success, replay, malformed (400 paths), unknown category (422 rows), no key (401), conflict (409)", async () => {
     const key = await newKey();
     const category = await db.category.findFirstOrThrow({ where: { brandId: key.brandId, children: { none: {} } } });
-    const styleCode = `C${crypto.randomBytes(3).toString("hex").toUpperCase()}`;
-    const row = { styleCode, name: "合约款", categorySlug: category.slug, priceFen: 9900, gtin: newGtin(), colorCode: "WH", colorName: "白色", colorHex: "#ffffff", size: "S", sizeOrder: 1 };
+    // Inactive, and sorting just after the first seeded style: the catalogue tests' first/last/newest stay seeded.
+    const styleCode = `LM26W0001-C${crypto.randomBytes(3).toString("hex").toUpperCase()}`;
+    const row = { styleCode, name: "合约款", categorySlug: category.slug, priceFen: 9900, gtin: newGtin(), colorCode: "WH", colorName: "白色", colorHex: "#ffffff", size: "S", sizeOrder: 1, active: false };
     for (const method of ["put", "post"]) {
       const headers = { "Idempotency-Key": crypto.randomUUID() };
       const ok = await op(method, "/api/v1/products", "", { secret: key.secret, headers, body: { rows: [row] } });

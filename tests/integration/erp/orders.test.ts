@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { GET as getOrders } from "@/app/api/v1/orders/route";
+import { decodeCursor } from "@/lib/erp/orders";
 import { call, newKey } from "./support";
 
 // The order export pages through the key's brand's orders by (updatedAt, id): every order exactly once, ties on
@@ -59,7 +60,9 @@ describe("orders since a cursor", () => {
     // Caught up: the same cursor answers nothing new until an order changes, then exactly that order.
     const idle = await call(getOrders, "GET", `/api/v1/orders?cursor=${cursor}`, { secret: key.secret });
     expect(idle.body).toEqual({ orders: [], nextCursor: cursor });
-    await db.order.update({ where: { id: mine.ids[2]! }, data: { mallReceiptNo: "R-1" } });
+    // (Other files' orders carry injected future clocks: change it after the newest one seen.)
+    const later = new Date(Math.max(Date.now(), decodeCursor(cursor!).updatedAt.getTime()) + 1000);
+    await db.order.update({ where: { id: mine.ids[2]! }, data: { mallReceiptNo: "R-1", updatedAt: later } });
     const changed = await call(getOrders, "GET", `/api/v1/orders?cursor=${cursor}`, { secret: key.secret });
     expect(changed.body.orders.map((o: { id: string }) => o.id)).toEqual([mine.ids[2]]);
   });
