@@ -15,9 +15,11 @@ export class ErpError extends Error {
   }
 }
 
+const BEARER = { "WWW-Authenticate": 'Bearer realm="api/v1"' };
+
 export const refusals = {
-  noKey: () => new ErpError(401, "unauthorized", "缺少或无效的 API 密钥 / Missing or invalid API key (Authorization: Bearer mck_…)"),
-  revoked: () => new ErpError(401, "unauthorized", "API 密钥已吊销 / This API key has been revoked"),
+  noKey: () => new ErpError(401, "unauthorized", "缺少或无效的 API 密钥 / Missing or invalid API key (Authorization: Bearer mck_…)", undefined, BEARER),
+  revoked: () => new ErpError(401, "unauthorized", "API 密钥已吊销 / This API key has been revoked", undefined, BEARER),
   rateLimited: (seconds: number) =>
     new ErpError(429, "rate_limited", `请求过于频繁，请 ${seconds} 秒后重试 / Too many requests: retry in ${seconds} s`, undefined, { "Retry-After": String(seconds) }),
   tooLarge: () => new ErpError(413, "body_too_large", "请求体过大 / Request body too large (max 2 MB)"),

@@ -31,6 +31,7 @@ describe("API keys", () => {
     expect(await revokeApiKey(key.brandId, key.id, "system")).toBe(false);
     const refused = await call(getOrders, "GET", "/api/v1/orders", { secret: key.secret });
     expect(refused.status).toBe(401);
+    expect(refused.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect(refused.body).toMatchObject({ error: { code: "unauthorized", message: expect.stringContaining("revoked") } });
     expect(await db.auditLog.count({ where: { action: "api_key.revoked", target: `api-key:${key.id}` } })).toBe(1);
   });
