@@ -7,7 +7,7 @@ import { stockResolver } from "@/lib/catalog-feed/stock";
 import { adjustStatements, isConstraintFailure, setStatements, stockChanged } from "@/lib/inventory/movements";
 import { ErpError, refusals, type ErpIssue } from "./errors";
 import type { ApiKeyPrincipal } from "./keys";
-import { hashOf, idempotentBatch, moveKey, readReceipts, receiptStatement, type ErpAnswer } from "./receipts";
+import { hashOf, idempotentBatch, moveKey, readReceipts, receiptStatement, type BatchPlan, type ErpAnswer } from "./receipts";
 import type { productsBody, pricesBody, stockMovesBody, stockSetBody } from "./schemas";
 
 // The ERP's writes: catalog rows, prices, stock counts and stock movements, each one batch transaction with its
@@ -23,19 +23,18 @@ function feedRefusal(e: unknown): unknown {
   return e;
 }
 
+/** The call's batch under its Idempotency-Key (if any), planned at one instant. */
+function batchOf<B>(c: ErpCall<B>, plan: (now: Date) => Promise<BatchPlan>): Promise<ErpAnswer> {
+  const now = c.now ?? new Date();
+  return idempotentBatch(c.key.brandId, c.idempotencyKey, c.requestHash, () => plan(now), now);
+}
+
 /** One catalog batch (products or prices): planned by lib/catalog-feed, committed with its receipt, cache refreshed. */
 function catalogBatch<B>(c: ErpCall<B>, plan: (now: Date) => Promise<{ statements: Prisma.PrismaPromise<unknown>[]; styleCodes: string[]; body: unknown }>): Promise<ErpAnswer> {
-  const now = c.now ?? new Date();
-  return idempotentBatch(
-    c.key.brandId,
-    c.idempotencyKey,
-    c.requestHash,
-    async () => {
-      const p = await plan(now).catch((e) => Promise.reject(feedRefusal(e)));
-      return { statements: p.statements, body: p.body, after: () => catalogChanged(c.key.brandId, p.styleCodes), refused: () => refusals.conflict() };
-    },
-    now,
-  );
+  return batchOf(c, async (now) => {
+    const p = await plan(now).catch((e) => Promise.reject(feedRefusal(e)));
+    return { statements: p.statements, body: p.body, after: () => catalogChanged(c.key.brandId, p.styleCodes), refused: () => refusals.conflict() };
+  });
 }
 
 /** PUT/POST /api/v1/products: upserts styles and SKUs, all rows or none. */
@@ -65,34 +64,27 @@ async function levelsOf(pairs: { storeId: string; skuId: string }[]): Promise<Ma
 const pairKey = (p: { storeId: string; skuId: string }) => `${p.storeId}\u0000${p.skuId}`;
 
 /** PUT /api/v1/stock: sets counted on-hand figures (ERP_SET), all rows or none; a figure equal to the current one writes nothing. */
-export async function setStock(c: ErpCall<z.infer<typeof stockSetBody>>): Promise<ErpAnswer> {
-  const now = c.now ?? new Date();
-  return idempotentBatch(
-    c.key.brandId,
-    c.idempotencyKey,
-    c.requestHash,
-    async () => {
-      const { counts, errors } = (await stockResolver(c.key.brandId)).resolve(c.body.rows, 1);
-      if (errors.length) throw refusals.rows(rowIssues("rows", errors));
-      const levels = await levelsOf(counts);
-      const below = counts.filter((l) => l.onHand < (levels.get(pairKey(l))?.reserved ?? 0));
-      if (below.length)
-        throw refusals.rows(below.map((l) => ({ path: `rows.${l.row - 1}.quantity`, message: `低于已预留数量 ${levels.get(pairKey(l))!.reserved} / Below the ${levels.get(pairKey(l))!.reserved} unit(s) reserved for orders` })));
-      const changed = counts.filter((l) => l.onHand !== (levels.get(pairKey(l))?.onHand ?? 0));
-      const reference = c.idempotencyKey ? `erp:${c.idempotencyKey}` : `erp:request:${c.requestId}`;
-      return {
-        statements: setStatements(
-          "ERP_SET",
-          counts.map(({ storeId, skuId, onHand }) => ({ storeId, skuId, onHand })),
-          { actor: c.key.actor, reference, now },
-        ),
-        body: { received: counts.length, changed: changed.length },
-        after: () => stockChanged(changed),
-        refused: (e) => (isConstraintFailure(e) ? refusals.conflict() : e),
-      };
-    },
-    now,
-  );
+export function setStock(c: ErpCall<z.infer<typeof stockSetBody>>): Promise<ErpAnswer> {
+  return batchOf(c, async (now) => {
+    const { counts, errors } = (await stockResolver(c.key.brandId)).resolve(c.body.rows, 1);
+    if (errors.length) throw refusals.rows(rowIssues("rows", errors));
+    const levels = await levelsOf(counts);
+    const below = counts.filter((l) => l.onHand < (levels.get(pairKey(l))?.reserved ?? 0));
+    if (below.length)
+      throw refusals.rows(below.map((l) => ({ path: `rows.${l.row - 1}.quantity`, message: `低于已预留数量 ${levels.get(pairKey(l))!.reserved} / Below the ${levels.get(pairKey(l))!.reserved} unit(s) reserved for orders` })));
+    const changed = counts.filter((l) => l.onHand !== (levels.get(pairKey(l))?.onHand ?? 0));
+    const reference = c.idempotencyKey ? `erp:${c.idempotencyKey}` : `erp:request:${c.requestId}`;
+    return {
+      statements: setStatements(
+        "ERP_SET",
+        counts.map(({ storeId, skuId, onHand }) => ({ storeId, skuId, onHand })),
+        { actor: c.key.actor, reference, now },
+      ),
+      body: { received: counts.length, changed: changed.length },
+      after: () => stockChanged(changed),
+      refused: (e) => (isConstraintFailure(e) ? refusals.conflict() : e),
+    };
+  });
 }
 
 type Move = z.infer<typeof stockMovesBody>["movements"][number];
@@ -104,7 +96,6 @@ class MovesRaced extends Error {}
  * applied; a known key with different content is refused (409). All new movements of a batch commit together.
  */
 export async function moveStock(c: ErpCall<z.infer<typeof stockMovesBody>>): Promise<ErpAnswer> {
-  const now = c.now ?? new Date();
   const moves = c.body.movements;
   const firstOfKey = new Map<string, number>();
   const dupes: ErpIssue[] = [];
@@ -116,7 +107,7 @@ export async function moveStock(c: ErpCall<z.infer<typeof stockMovesBody>>): Pro
   const resolved = await resolveMoves(c.key.brandId, moves);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await idempotentBatch(c.key.brandId, c.idempotencyKey, c.requestHash, () => planMoves(c, moves, resolved, now), now);
+      return await batchOf(c, (now) => planMoves(c, moves, resolved, now));
     } catch (e) {
       // Another request applied some of these movements meanwhile: plan again from the receipts.
       if (e instanceof MovesRaced && attempt < 3) continue;
