@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   "member.tag_removed",
   "member.points_adjusted",
   "stock.adjusted",
+  // ERP/POS API keys (admin API keys page).
+  "api_key.created",
+  "api_key.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
