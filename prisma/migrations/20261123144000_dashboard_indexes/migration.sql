@@ -9,5 +9,8 @@ CREATE INDEX "Favourite_createdAt_idx" ON "Favourite"("createdAt");
 CREATE INDEX "Favourite_storeId_createdAt_idx" ON "Favourite"("storeId", "createdAt");
 
 -- CreateIndex
+CREATE INDEX "Order_brandId_createdAt_idx" ON "Order"("brandId", "createdAt");
+
+-- CreateIndex
 CREATE INDEX "Transfer_brandId_requestedAt_idx" ON "Transfer"("brandId", "requestedAt");
 
