@@ -176,14 +176,14 @@ export async function conversionByStore(scope: DashboardScope): Promise<StoreCon
   const rows = await db.$queryRaw<{ storeCode: string; storeName: string; city: string; scans: bigint | number; valid: bigint | number }[]>`
     WITH scans AS (
       SELECT q."storeId" AS storeId, COUNT(*) AS n FROM "QrScene" q JOIN "SceneScan" s ON s."sceneId" = q."id"
-      WHERE q."brandId" = ${scope.brandId} AND q."storeId" IS NOT NULL ${during(scope, 's."createdAt"')}
+      WHERE q."brandId" = ${scope.brandId} AND q."storeId" IS NOT NULL ${inStores(scope, 'q."storeId"')} ${during(scope, 's."createdAt"')}
       GROUP BY q."storeId"
     ), order_stores AS (
       SELECT o."storeId" AS storeId, o."id" AS orderId FROM "Order" o
-      WHERE o."brandId" = ${scope.brandId} AND o."storeId" IS NOT NULL AND ${VALID} ${during(scope, 'o."createdAt"')}
+      WHERE o."brandId" = ${scope.brandId} AND o."storeId" IS NOT NULL ${inStores(scope, 'o."storeId"')} AND ${VALID} ${during(scope, 'o."createdAt"')}
       UNION
       SELECT ol."storeId", o."id" FROM "Order" o JOIN "OrderLine" ol ON ol."orderId" = o."id"
-      WHERE o."brandId" = ${scope.brandId} AND o."storeId" IS NULL AND ${VALID} ${during(scope, 'o."createdAt"')}
+      WHERE o."brandId" = ${scope.brandId} AND o."storeId" IS NULL ${inStores(scope, 'ol."storeId"')} AND ${VALID} ${during(scope, 'o."createdAt"')}
     ), orders AS (
       SELECT storeId, COUNT(*) AS n FROM order_stores GROUP BY storeId
     )

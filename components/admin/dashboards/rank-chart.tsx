@@ -12,7 +12,7 @@ export function RankChart({ data, labelKey, series }: { data: Record<string, str
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-        <XAxis type="number" tick={{ fontSize: 11 }} />
+        <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey={labelKey} width={120} tick={{ fontSize: 11 }} interval={0} />
         <Tooltip />
         <Legend wrapperStyle={{ fontSize: 12 }} />

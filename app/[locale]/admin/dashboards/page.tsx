@@ -11,6 +11,7 @@ import { DayChart } from "@/components/admin/dashboards/day-chart";
 import { FiltersForm, type FilterLabels } from "@/components/admin/dashboards/filters-form";
 import { HeadlineCard, type HeadlineLabels } from "@/components/admin/dashboards/headline-card";
 import { RankChart } from "@/components/admin/dashboards/rank-chart";
+import { RankBlock } from "@/components/admin/dashboards/rank-table";
 
 export const metadata: Metadata = { title: "数据看板 · Dashboards", robots: { index: false } };
 
@@ -66,8 +67,6 @@ export default async function DashboardsPage({ params, searchParams }: Props) {
   const panel = (id: ChartId) => ({ id, title: t(`charts.${id}.title`), note: t(`charts.${id}.note`), exportHref: exportHref(id), exportLabel: t("export") });
   const s = (key: string) => t(`series.${key}`);
   const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
-  const cell = "px-2 py-1";
-  const num = `${cell} text-right tabular-nums`;
 
   return (
     <ConsoleShell console={c} section="dashboards" title={t("title")}>
@@ -107,55 +106,56 @@ export default async function DashboardsPage({ params, searchParams }: Props) {
             />
           </ChartPanel>
           <ChartPanel {...panel("store-conversion")}>
-            {d["store-conversion"].length ? (
-              <>
-                <RankChart data={d["store-conversion"]} labelKey="storeCode" series={[{ key: "scans", label: s("scans"), color: COLORS.b }, { key: "validOrders", label: s("validOrders"), color: COLORS.c }]} />
-                <table className="mt-2 w-full text-xs" data-testid="store-conversion-table">
-                  <thead><tr className="text-gray-600"><th className={`${cell} text-left`}>{t("columns.store")}</th><th className={num}>{s("scans")}</th><th className={num}>{s("validOrders")}</th><th className={num}>{t("columns.conversion")}</th></tr></thead>
-                  <tbody>
-                    {d["store-conversion"].map((r) => (
-                      <tr key={r.storeCode} className="border-t border-gray-100"><td className={cell}>{`${r.storeCode} · ${r.storeName}`}</td><td className={num}>{r.scans}</td><td className={num}>{r.validOrders}</td><td className={num}>{pct(r.conversion)}</td></tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
-            ) : (
-              <p className="text-sm text-gray-500">{t("empty")}</p>
-            )}
+            <RankBlock
+              rows={d["store-conversion"]}
+              rowKey={(r) => r.storeCode}
+              testId="store-conversion-table"
+              empty={t("empty")}
+              chart={<RankChart data={d["store-conversion"]} labelKey="storeCode" series={[{ key: "scans", label: s("scans"), color: COLORS.b }, { key: "validOrders", label: s("validOrders"), color: COLORS.c }]} />}
+              columns={[
+                { label: t("columns.store"), cell: (r) => `${r.storeCode} · ${r.storeName}` },
+                { label: s("scans"), numeric: true, cell: (r) => r.scans },
+                { label: s("validOrders"), numeric: true, cell: (r) => r.validOrders },
+                { label: t("columns.conversion"), numeric: true, cell: (r) => pct(r.conversion) },
+              ]}
+            />
           </ChartPanel>
           <ChartPanel {...panel("guide-conversion")}>
-            {d["guide-conversion"].length ? (
-              <>
-                <RankChart data={d["guide-conversion"]} labelKey="guideName" series={[{ key: "scans", label: s("guideScans"), color: COLORS.d }, { key: "validOrders", label: s("creditedOrders"), color: COLORS.c }]} />
-                <table className="mt-2 w-full text-xs" data-testid="guide-conversion-table">
-                  <thead><tr className="text-gray-600"><th className={`${cell} text-left`}>{t("columns.guide")}</th><th className={num}>{s("guideScans")}</th><th className={num}>{s("creditedOrders")}</th><th className={num}>{t("columns.conversion")}</th></tr></thead>
-                  <tbody>
-                    {d["guide-conversion"].map((r) => (
-                      <tr key={r.username} className="border-t border-gray-100"><td className={cell}>{`${r.guideName} · ${r.storeCode}`}</td><td className={num}>{r.scans}</td><td className={num}>{r.validOrders}</td><td className={num}>{pct(r.conversion)}</td></tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
-            ) : (
-              <p className="text-sm text-gray-500">{t("empty")}</p>
-            )}
+            <RankBlock
+              rows={d["guide-conversion"]}
+              rowKey={(r) => r.username}
+              testId="guide-conversion-table"
+              empty={t("empty")}
+              chart={<RankChart data={d["guide-conversion"]} labelKey="guideName" series={[{ key: "scans", label: s("guideScans"), color: COLORS.d }, { key: "validOrders", label: s("creditedOrders"), color: COLORS.c }]} />}
+              columns={[
+                { label: t("columns.guide"), cell: (r) => `${r.guideName} · ${r.storeCode}` },
+                { label: s("guideScans"), numeric: true, cell: (r) => r.scans },
+                { label: s("creditedOrders"), numeric: true, cell: (r) => r.validOrders },
+                { label: t("columns.conversion"), numeric: true, cell: (r) => pct(r.conversion) },
+              ]}
+            />
           </ChartPanel>
           <ChartPanel {...panel("guide-leaderboard")}>
-            {d["guide-leaderboard"].length ? (
-              <>
-                <RankChart data={d["guide-leaderboard"].map((r) => ({ guideName: r.guideName, salesYuan: r.salesFen / 100, commissionYuan: r.commissionFen / 100 }))} labelKey="guideName" series={[{ key: "salesYuan", label: s("salesYuan"), color: COLORS.a }, { key: "commissionYuan", label: s("commissionYuan"), color: COLORS.d }]} />
-                <table className="mt-2 w-full text-xs" data-testid="guide-leaderboard-table">
-                  <thead><tr className="text-gray-600"><th className={num}>#</th><th className={`${cell} text-left`}>{t("columns.guide")}</th><th className={num}>{s("validOrders")}</th><th className={num}>{t("columns.sales")}</th><th className={num}>{t("columns.commission")}</th></tr></thead>
-                  <tbody>
-                    {d["guide-leaderboard"].map((r) => (
-                      <tr key={r.username} className="border-t border-gray-100"><td className={num}>{r.rank}</td><td className={cell}>{`${r.guideName} · ${r.storeCode}`}</td><td className={num}>{r.validOrders}</td><td className={num}>{formatYuan(r.salesFen)}</td><td className={num}>{formatYuan(r.commissionFen)}</td></tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
-            ) : (
-              <p className="text-sm text-gray-500">{t("empty")}</p>
-            )}
+            <RankBlock
+              rows={d["guide-leaderboard"]}
+              rowKey={(r) => r.username}
+              testId="guide-leaderboard-table"
+              empty={t("empty")}
+              chart={
+                <RankChart
+                  data={d["guide-leaderboard"].map((r) => ({ guideName: r.guideName, salesYuan: r.salesFen / 100, commissionYuan: r.commissionFen / 100 }))}
+                  labelKey="guideName"
+                  series={[{ key: "salesYuan", label: s("salesYuan"), color: COLORS.a }, { key: "commissionYuan", label: s("commissionYuan"), color: COLORS.d }]}
+                />
+              }
+              columns={[
+                { label: "#", numeric: true, cell: (r) => r.rank },
+                { label: t("columns.guide"), cell: (r) => `${r.guideName} · ${r.storeCode}` },
+                { label: s("validOrders"), numeric: true, cell: (r) => r.validOrders },
+                { label: t("columns.sales"), numeric: true, cell: (r) => formatYuan(r.salesFen) },
+                { label: t("columns.commission"), numeric: true, cell: (r) => formatYuan(r.commissionFen) },
+              ]}
+            />
           </ChartPanel>
         </div>
       </div>
