@@ -116,6 +116,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
         state={list}
         extra={{ brand }}
         testId="points-history"
+        searchable={false}
         rowKey={(r) => r.id}
         columns={[
           { key: "createdAt", label: t("members.when"), cell: (r) => when(r.createdAt) },

@@ -82,6 +82,7 @@ export default async function StockLedgerPage({ params, searchParams }: Props) {
         state={list}
         extra={{ brand }}
         testId="stock-ledger"
+        searchable={false}
         rowKey={(r) => r.id}
         columns={[
           { key: "createdAt", label: t("ledger.when"), cell: (r) => when(r.createdAt) },
