@@ -10,11 +10,19 @@ export const AUDIT_SORTS = ["createdAt"] as const;
 export type AuditSort = (typeof AUDIT_SORTS)[number];
 export type AuditFilter = { action?: string; actor?: string; from?: Date; to?: Date };
 
+/** The actor filter as typed: "staff:<id>", "member:<id>", "system", or a staff username (looked up). */
+async function actorOf(typed: string | undefined): Promise<string | undefined> {
+  if (!typed || typed.includes(":") || typed === "system" || typed === "anonymous") return typed;
+  const staff = await db.staff.findUnique({ where: { username: typed.toLowerCase() }, select: { id: true } });
+  return staff ? `staff:${staff.id}` : typed;
+}
+
 export async function listAuditEntries(scope: { brandId: string | null }, params: ListParams<AuditSort>, filter: AuditFilter = {}): Promise<Page<AuditRow>> {
+  const actor = await actorOf(filter.actor);
   const where: Prisma.AuditLogWhereInput = {
     ...(scope.brandId ? { brandId: scope.brandId } : {}),
     ...(filter.action ? { action: filter.action } : {}),
-    ...(filter.actor ? { actor: filter.actor } : {}),
+    ...(actor ? { actor } : {}),
     ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
     ...(params.q ? { target: { contains: params.q } } : {}),
   };

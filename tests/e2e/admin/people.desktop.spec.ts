@@ -62,3 +62,41 @@ test("NORD's admin cannot open a LUMI member, nor LUMI's member list", async ({ 
   expect((await page.goto(`/admin/members/${memberBrandId}`))?.status()).toBe(404);
   expect((await page.goto("/admin/members?brand=lumi"))?.status()).toBe(403);
 });
+
+test("lumi.admin creates a guide (password shown once), the guide signs in, and deactivating them ends that session", async ({ page, browser, baseURL }) => {
+  const username = `e2e.guide.${crypto.randomUUID().slice(0, 6)}`;
+  const sh01 = read<{ id: string }>("SELECT s.id FROM Store s JOIN Brand b ON b.id = s.brandId WHERE b.slug = 'lumi' AND s.code = 'SH01'");
+  await signIn(page, "lumi.admin", "/admin");
+  await page.getByTestId("admin-staff-link").click();
+  await page.getByTestId("staff-new-link").click();
+  await page.getByTestId("staff-username").fill(username);
+  await page.getByTestId("staff-name").fill("临时导购");
+  await page.getByTestId("staff-role").selectOption("GUIDE");
+  await page.getByTestId("staff-store").selectOption(sh01.id);
+  await page.getByTestId("staff-create-submit").click();
+  await expect(page.getByTestId("staff-create-status")).toHaveText("已创建 / Created");
+  const notice = (await page.getByTestId("staff-create-notice").textContent())!;
+  const password = notice.split(": ").pop()!.trim();
+  expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  expect(read<{ passwordHash: string }>("SELECT passwordHash FROM Staff WHERE username = ?", username).passwordHash).toMatch(/^scrypt\$/);
+
+  // The new guide signs in with it, in a browser of their own.
+  const guideContext = await browser.newContext({ baseURL });
+  const guide = await guideContext.newPage();
+  await guide.goto("/staff/sign-in?next=%2Fguide");
+  await guide.getByLabel(/用户名或手机号/).fill(username);
+  await guide.getByLabel(/^密码/).fill(password);
+  await guide.getByRole("button", { name: /登录 Sign in/ }).click();
+  await expect(guide).toHaveURL(/\/guide$/);
+
+  // The admin finds them and deactivates them: their session ends at once.
+  await page.goto(`/admin/staff?q=${username}`);
+  await page.getByTestId("staff-row-link").filter({ hasText: "临时导购" }).click();
+  await expect(page.getByTestId("staff-detail-status")).toHaveText("在职 / Active");
+  page.once("dialog", (d) => d.accept());
+  await page.getByTestId("staff-deactivate-submit").click();
+  await expect(page.getByTestId("staff-detail-status")).toHaveText("已离职 / Left");
+  await guide.goto("/guide");
+  await expect(guide).toHaveURL(/\/staff\/sign-in/);
+  await guideContext.close();
+});

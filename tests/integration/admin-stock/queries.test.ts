@@ -77,3 +77,16 @@ describe("admin refunds, transfers and audit", () => {
     expect(groupView.rows.map((r) => r.target).sort()).toEqual(["member:audit-scope-lumi", "member:audit-scope-nord"]);
   });
 });
+
+describe("audit actor filter", () => {
+  it("takes a staff username as well as staff:<id>", async () => {
+    const lumi = await brandOf("lumi");
+    const admin = await db.staff.findUniqueOrThrow({ where: { username: "lumi.admin" } });
+    await db.auditLog.create({ data: { actor: `staff:${admin.id}`, action: "stock.adjusted", target: "store:audit-actor-test", brandId: lumi.id } });
+    const byName = await listAuditEntries({ brandId: lumi.id }, listParams(AUDIT_SORTS, { q: "audit-actor-test" }), { actor: "lumi.admin" });
+    const byId = await listAuditEntries({ brandId: lumi.id }, listParams(AUDIT_SORTS, { q: "audit-actor-test" }), { actor: `staff:${admin.id}` });
+    expect(byName.rows.map((r) => r.target)).toEqual(["store:audit-actor-test"]);
+    expect(byId.rows).toEqual(byName.rows);
+    expect((await listAuditEntries({ brandId: lumi.id }, listParams(AUDIT_SORTS, { q: "audit-actor-test" }), { actor: "nord.admin" })).total).toBe(0);
+  });
+});
