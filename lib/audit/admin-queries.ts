@@ -3,8 +3,9 @@ import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The console's audit log. The group admin reads every row; a brand admin reads the rows tagged with their brand
-// (AuditLog.brandId: the console's staff, member and stock changes about that brand). Sign-ins and
-// denials are not tied to a brand and stay the group's (decision 017).
+// (AuditLog.brandId): the console's staff, member and stock changes, commission and binding rules, payouts,
+// customer reassignments, their staff's sign-ins and the denials of pages of their brand. Member sign-ins, OTP
+// limits and group-level entries have no brand and stay the group's (decision 017).
 
 export const AUDIT_SORTS = ["createdAt"] as const;
 export type AuditSort = (typeof AUDIT_SORTS)[number];
