@@ -151,6 +151,9 @@ describe("staff list", () => {
     const paged = await listBrandStaff(lumi, listParams(STAFF_SORTS, { page: "2" }, "name", 1));
     expect(paged.rows).toHaveLength(1);
     expect(paged.total).toBe(await db.staff.count({ where: { brandId: lumi } }));
+    const left = await listBrandStaff(lumi, listParams(STAFF_SORTS), { active: false });
+    expect(left.total).toBe(await db.staff.count({ where: { brandId: lumi, active: false } }));
+    expect(left.rows.every((r) => !r.active)).toBe(true);
     // NORD's list never shows LUMI's staff.
     expect((await listBrandStaff(await brandOf("nord"), listParams(STAFF_SORTS, { q: username }))).total).toBe(0);
   });

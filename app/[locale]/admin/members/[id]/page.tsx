@@ -59,7 +59,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <section>
           <h2 className="mb-2 text-sm font-semibold">{t("members.tier")}</h2>
-          <ActionForm action={setMemberTierAction} submitLabel={t("save")} workingLabel={t("working")} savedText={t("saved")} testId="member-tier-form">
+          <ActionForm action={setMemberTierAction} submitLabel={t("save")} workingLabel={t("working")} savedText={t("saved")} testId="member-tier-form" resetOnSave={false}>
             {hidden}
             <label className={labelClass}>
               {t("members.tier")}

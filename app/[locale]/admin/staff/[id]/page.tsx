@@ -65,7 +65,7 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
           <section>
             <h2 className="mb-2 text-sm font-semibold">{t("staff.assignment")}</h2>
             <p className="mb-2 text-xs text-gray-500">{t("staff.assignmentHint")}</p>
-            <ActionForm action={changeStaffAssignmentAction} submitLabel={t("save")} workingLabel={t("working")} savedText={t("saved")} testId="staff-assign">
+            <ActionForm action={changeStaffAssignmentAction} submitLabel={t("save")} workingLabel={t("working")} savedText={t("saved")} testId="staff-assign" resetOnSave={false}>
               {hidden}
               <RoleStoreFields labels={roleLabels} stores={stores} role={s.role} storeId={s.store?.id ?? ""} testIdPrefix="staff-assign" />
             </ActionForm>
