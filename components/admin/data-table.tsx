@@ -26,6 +26,7 @@ export async function DataTable<T>({
   extra = {},
   searchLabel,
   testId,
+  searchable = true,
 }: {
   path: string;
   page: Page<T>;
@@ -35,18 +36,20 @@ export async function DataTable<T>({
   extra?: Record<string, string | undefined>;
   searchLabel?: string;
   testId?: string;
+  /** false for a list with nothing to search (a history under a detail page): no search box. */
+  searchable?: boolean;
 }) {
   const t = await getTranslations("admin.list");
   const current = { ...extra, q: state.q || undefined, sort: state.sort, dir: state.dir, page: page.page };
   return (
     <section data-testid={testId}>
-      <form method="get" action={path} role="search" className="mb-3 flex gap-2">
+      {searchable ? <form method="get" action={path} role="search" className="mb-3 flex gap-2">
         {Object.entries(extra).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
         <input type="hidden" name="sort" value={state.sort} />
         <input type="hidden" name="dir" value={state.dir} />
         <input type="search" name="q" defaultValue={state.q} placeholder={searchLabel ?? t("search")} aria-label={searchLabel ?? t("search")} className="h-10 w-full max-w-sm rounded-md border border-gray-300 px-3 text-sm" />
         <button type="submit" className="h-10 rounded-md bg-black px-4 text-sm font-medium text-white">{t("searchButton")}</button>
-      </form>
+      </form> : null}
       <div className="overflow-x-auto rounded-lg border border-gray-200">
         <table className="w-full text-left text-sm">
           <thead className="bg-gray-50 text-xs text-gray-600">

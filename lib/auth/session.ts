@@ -39,6 +39,7 @@ export async function requirePage(capability: Capability, scope: Scope, path: st
     action: "access.denied",
     target: path,
     detail: { capability, scope },
+    brandId: scope.brandId,
   });
   forbidden();
 }

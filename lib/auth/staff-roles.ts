@@ -52,5 +52,5 @@ export async function changeStaffRole(actor: Principal, raw: unknown, ip = ""): 
     }
   }
   await db.staff.update({ where: { id: next.staffId }, data: { role: next.role, brandId: next.brandId, storeId: next.storeId, sessionsRevokedAt: new Date() } });
-  await audit({ actor: actorName, action: "staff.role_changed", target: `staff:${next.staffId}`, ip, detail: { from: current, to: { role: next.role, brandId: next.brandId, storeId: next.storeId } } });
+  await audit({ actor: actorName, action: "staff.role_changed", target: `staff:${next.staffId}`, ip, detail: { from: current, to: { role: next.role, brandId: next.brandId, storeId: next.storeId } }, brandId: next.brandId ?? current.brandId ?? undefined });
 }

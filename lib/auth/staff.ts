@@ -38,7 +38,7 @@ export async function authenticateStaff(raw: unknown, ip: string): Promise<Staff
   });
   // Username and phone of one account share one counter, so switching between them buys no extra guesses.
   if (staff && !(await hitRateLimit(`staff-sign-in:account:${staff.id}`, LIMITS.perLogin)).allowed) {
-    await audit({ actor: `staff:${staff.id}`, action: "staff.sign_in_failed", target: `login:${login}`, ip, detail: { reason: "rate_limited" } });
+    await audit({ actor: `staff:${staff.id}`, action: "staff.sign_in_failed", target: `login:${login}`, ip, detail: { reason: "rate_limited" }, brandId: staff.brandId ?? undefined });
     return { ok: false, code: "rate_limited", message: `尝试次数过多，请 15 分钟后再试 / Too many attempts, try again in 15 min` };
   }
   // Verify against a decoy when there is no account, so the answer takes as long either way.
@@ -50,10 +50,11 @@ export async function authenticateStaff(raw: unknown, ip: string): Promise<Staff
       target: `login:${login}`,
       ip,
       detail: { reason: !staff ? "unknown_account" : !valid ? "wrong_password" : "inactive" },
+      brandId: staff?.brandId ?? undefined,
     });
     return { ok: false, code: "invalid", message: INVALID };
   }
-  await audit({ actor: `staff:${staff.id}`, action: "staff.sign_in", target: `staff:${staff.id}`, ip });
+  await audit({ actor: `staff:${staff.id}`, action: "staff.sign_in", target: `staff:${staff.id}`, ip, brandId: staff.brandId ?? undefined });
   const { id, name, role, brandId, storeId } = staff;
   return { ok: true, staff: { id, name, role, brandId, storeId } };
 }

@@ -61,7 +61,7 @@ export async function updateBrandCommissionRules(brandId: string, raw: unknown, 
     commissionCapFen: rules.capFen,
   };
   await db.brand.update({ where: { id: brandId }, data: after });
-  await audit({ actor, action: "commission.rules_changed", target: `brand:${brandId}`, detail: { before, after } }, now);
+  await audit({ actor, action: "commission.rules_changed", target: `brand:${brandId}`, detail: { before, after }, brandId }, now);
   return { ok: true, value: rules };
 }
 
@@ -72,7 +72,7 @@ export async function updateBindingRules(brandId: string, raw: unknown, actor: A
   const before = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { bindingMode: true, bindingWindowDays: true, bindingProtectionDays: true } });
   const after = { bindingMode: parsed.data.mode, bindingWindowDays: parsed.data.windowDays, bindingProtectionDays: parsed.data.protectionDays };
   await db.brand.update({ where: { id: brandId }, data: after });
-  await audit({ actor, action: "binding.rules_changed", target: `brand:${brandId}`, detail: { before, after } }, now);
+  await audit({ actor, action: "binding.rules_changed", target: `brand:${brandId}`, detail: { before, after }, brandId }, now);
   return { ok: true, value: parsed.data };
 }
 
@@ -80,7 +80,7 @@ export async function updateBindingRules(brandId: string, raw: unknown, actor: A
 export async function createBrandPayout(brandId: string, actor: AuditActor, now = new Date()): Promise<PayoutRow[]> {
   const rows = await createPayout(brandId, now);
   if (rows.length) {
-    await audit({ actor, action: "commission.payout_created", target: `payout:${rows[0]!.payoutId}`, detail: { brandId, beneficiaries: rows.length, totalFen: rows.reduce((a, r) => a + r.amountFen, 0) } }, now);
+    await audit({ actor, action: "commission.payout_created", target: `payout:${rows[0]!.payoutId}`, detail: { brandId, beneficiaries: rows.length, totalFen: rows.reduce((a, r) => a + r.amountFen, 0) }, brandId }, now);
   }
   return rows;
 }

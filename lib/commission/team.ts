@@ -24,6 +24,6 @@ export async function reassignStoreCustomers(
     return { ok: false, message: "接手导购须为本店在职员工 / The new guide must be active staff of this store" };
   }
   const moved = await reassignCustomers(store.brandId, store.storeId, fromGuideId, toGuideId, now);
-  await audit({ actor, action: "customers.reassigned", target: `staff:${fromGuideId}`, detail: { storeId: store.storeId, toGuideId, moved } }, now);
+  await audit({ actor, action: "customers.reassigned", target: `staff:${fromGuideId}`, detail: { storeId: store.storeId, toGuideId, moved }, brandId: store.brandId }, now);
   return { ok: true, moved };
 }

@@ -68,11 +68,3 @@ export async function stockLedgerPage(storeId: string, skuId: string, params: { 
   ]);
   return pageOf(rows, total, params);
 }
-
-/** Display names of "staff:<id>" actors on a page of rows, in one query. */
-export async function actorNames(actors: string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(actors.filter((a) => a.startsWith("staff:")).map((a) => a.slice(6)))];
-  if (!ids.length) return new Map();
-  const staff = await db.staff.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, username: true } });
-  return new Map(staff.map((s) => [`staff:${s.id}`, `${s.name} (${s.username})`]));
-}

@@ -45,7 +45,8 @@ export async function listBrandMembers(brandId: string, params: ListParams<Membe
     brandId,
     ...(filter.tier ? { tier: filter.tier } : {}),
     ...(filter.tag ? { tags: { some: { tag: filter.tag } } } : {}),
-    ...(params.q ? { member: { OR: [{ phone: { contains: params.q } }, { nickname: { contains: params.q } }] } } : {}),
+    // A whole mobile number is an exact look-up on Member's unique phone; anything else scans phone and nickname.
+    ...(params.q ? { member: /^1[3-9]\d{9}$/.test(params.q) ? { phone: params.q } : { OR: [{ phone: { contains: params.q } }, { nickname: { contains: params.q } }] } } : {}),
   };
   const [total, rows] = await Promise.all([
     db.memberBrand.count({ where }),

@@ -25,7 +25,19 @@ const orderRowSelect = {
 } as const satisfies Prisma.OrderSelect;
 export type OrderRow = Prisma.OrderGetPayload<{ select: typeof orderRowSelect }>;
 
-/** Search: a number (prefix, digits only) or the contact's / member's phone (contains). */
+/**
+ * Search, index-friendly: a whole mobile number is the member's phone (exact, by Member's unique phone and the order's (memberId) index); other
+ * digits are the start of an order number (a range on its unique index, which LIKE could not use); anything else
+ * matches nothing.
+ */
+function orderSearch(q: string): Prisma.OrderWhereInput {
+  if (!q) return {};
+  if (/^1[3-9]\d{9}$/.test(q)) return { member: { phone: q } };
+  if (/^\d{1,13}$/.test(q)) return { number: { gte: q, lt: `${q}:` } };
+  return { id: { in: [] } };
+}
+
+/** One page of the brand's orders, filtered and sorted. */
 export async function listBrandOrders(brandId: string, params: ListParams<OrderSort>, filter: OrderFilter = {}): Promise<Page<OrderRow>> {
   const q = params.q.replace(/\s/g, "");
   const where: Prisma.OrderWhereInput = {
@@ -34,7 +46,7 @@ export async function listBrandOrders(brandId: string, params: ListParams<OrderS
     ...(filter.fulfilment ? { fulfilment: filter.fulfilment } : {}),
     ...(filter.storeId ? { OR: [{ storeId: filter.storeId }, { lines: { some: { storeId: filter.storeId } } }] } : {}),
     ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
-    ...(q ? { AND: [{ OR: [{ number: { startsWith: q } }, { contactPhone: { contains: q } }, { member: { phone: { contains: q } } }] }] } : {}),
+    ...orderSearch(q),
   };
   const [total, rows] = await Promise.all([
     db.order.count({ where }),

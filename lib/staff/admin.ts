@@ -207,3 +207,11 @@ export async function resetBrandStaffPassword(actor: Principal, brandId: string,
   await audit({ actor: actorOf(actor), action: "staff.password_reset", target: `staff:${staffId}`, brandId, detail: { generated: generatedPassword !== null } }, now);
   return { generatedPassword };
 }
+
+/** Display names of "staff:<id>" actors on a page of rows, in one query. */
+export async function staffDisplayNames(actors: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(actors.filter((a) => a.startsWith("staff:")).map((a) => a.slice(6)))];
+  if (!ids.length) return new Map();
+  const staff = await db.staff.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, username: true } });
+  return new Map(staff.map((s) => [`staff:${s.id}`, `${s.name} (${s.username})`]));
+}

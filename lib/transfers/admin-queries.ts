@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TransferStatus } from "@/lib/generated/prisma/enums";
+import { transferSelect } from "./queries";
 
 // The console's brand-wide transfer list: filter status and store (either end), search GTIN or style code
 // (prefix), sort by request time; count + one page (the (brandId, requestedAt) index).
@@ -9,24 +10,7 @@ import type { TransferStatus } from "@/lib/generated/prisma/enums";
 export const TRANSFER_SORTS = ["requestedAt", "quantity"] as const;
 export type TransferSort = (typeof TRANSFER_SORTS)[number];
 
-const transferRowSelect = {
-  id: true,
-  brandId: true,
-  status: true,
-  quantity: true,
-  note: true,
-  requestedAt: true,
-  approvedAt: true,
-  shippedAt: true,
-  receivedAt: true,
-  endedAt: true,
-  requestedById: true,
-  fromStore: { select: { id: true, code: true, name: true } },
-  toStore: { select: { id: true, code: true, name: true } },
-  member: { select: { phone: true, nickname: true } },
-  requestedBy: { select: { name: true } },
-  sku: { select: { gtin: true, colorName: true, size: true, product: { select: { styleCode: true, name: true } } } },
-} as const satisfies Prisma.TransferSelect;
+const transferRowSelect = transferSelect satisfies Prisma.TransferSelect;
 export type TransferRow = Prisma.TransferGetPayload<{ select: typeof transferRowSelect }>;
 
 export async function listBrandTransfers(brandId: string, params: ListParams<TransferSort>, filter: { status?: TransferStatus; storeId?: string } = {}): Promise<Page<TransferRow>> {

@@ -4,7 +4,7 @@ import { sellableQuantity } from "@/lib/inventory/levels";
 
 // Reads for the guide's demand and transfer screens.
 
-const transferSelect = {
+export const transferSelect = {
   id: true,
   brandId: true,
   status: true,

@@ -18,6 +18,7 @@ export function ActionForm({
   testId,
   className,
   confirmText,
+  resetOnSave = true,
   children,
 }: {
   action: (form: FormData) => Promise<ActionAnswer>;
@@ -27,6 +28,8 @@ export function ActionForm({
   testId: string;
   className?: string;
   confirmText?: string;
+  /** false for a form showing the current state (a tier, a role): after a save it already shows the new one. */
+  resetOnSave?: boolean;
   children?: React.ReactNode;
 }) {
   const router = useRouter();
@@ -51,7 +54,7 @@ export function ActionForm({
           setStatus({ ok: true, text: savedText });
           if (result.notice) setNotice(result.notice);
           if (result.redirectTo) return router.push(result.redirectTo);
-          ref.current?.reset();
+          if (resetOnSave) ref.current?.reset();
           router.refresh();
         });
       }}

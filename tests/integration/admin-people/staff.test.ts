@@ -4,6 +4,8 @@ import { AccessDenied } from "@/lib/auth/policy";
 import { verifyPassword } from "@/lib/auth/password";
 import { isStillValid } from "@/lib/auth/revocation";
 import { guideToCredit } from "@/lib/attribution/binding";
+import { authenticateStaff } from "@/lib/auth/staff";
+import { AUDIT_SORTS, listAuditEntries } from "@/lib/audit/admin-queries";
 import {
   brandStaffMember,
   changeBrandStaffAssignment,
@@ -149,7 +151,21 @@ describe("staff list", () => {
     const paged = await listBrandStaff(lumi, listParams(STAFF_SORTS, { page: "2" }, "name", 1));
     expect(paged.rows).toHaveLength(1);
     expect(paged.total).toBe(await db.staff.count({ where: { brandId: lumi } }));
+    const left = await listBrandStaff(lumi, listParams(STAFF_SORTS), { active: false });
+    expect(left.total).toBe(await db.staff.count({ where: { brandId: lumi, active: false } }));
+    expect(left.rows.every((r) => !r.active)).toBe(true);
     // NORD's list never shows LUMI's staff.
     expect((await listBrandStaff(await brandOf("nord"), listParams(STAFF_SORTS, { q: username }))).total).toBe(0);
+  });
+});
+
+describe("audit scope of staff entries", () => {
+  it("a brand's staff sign-ins and the console's changes are in that brand's audit log, not another's", async () => {
+    const { id, username, lumi } = await newGuide("Spring-Sale-2026");
+    expect(await authenticateStaff({ login: username, password: "Spring-Sale-2026" }, "203.0.113.9")).toMatchObject({ ok: true });
+    const own = await listAuditEntries({ brandId: lumi }, listParams(AUDIT_SORTS, { q: `staff:${id}`, dir: "desc" }));
+    expect(own.rows.map((r) => r.action).sort()).toEqual(["staff.created", "staff.sign_in"]);
+    const other = await listAuditEntries({ brandId: await brandOf("nord") }, listParams(AUDIT_SORTS, { q: `staff:${id}` }));
+    expect(other.total).toBe(0);
   });
 });

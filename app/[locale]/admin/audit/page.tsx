@@ -5,8 +5,8 @@ import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params";
 import { brandParam, dayFilter, enumFilter, textFilter } from "@/lib/admin/filters";
 import { AUDIT_ACTIONS } from "@/lib/audit/log";
 import { AUDIT_SORTS, listAuditEntries } from "@/lib/audit/admin-queries";
-import { actorNames } from "@/lib/inventory/admin-queries";
 import { toLocale } from "@/lib/i18n/locales";
+import { staffDisplayNames } from "@/lib/staff/admin";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { DataTable } from "@/components/admin/data-table";
 import { consoleTime, FilterBar } from "@/components/admin/people/filter-bar";
@@ -28,7 +28,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const from = dayFilter(raw, "from");
   const to = dayFilter(raw, "to", true);
   const page = await listAuditEntries({ brandId: c.role === "ADMIN" ? null : c.brand.id }, list, { action, actor, from: from?.at, to: to?.at });
-  const names = await actorNames(page.rows.map((r) => r.actor));
+  const names = await staffDisplayNames(page.rows.map((r) => r.actor));
   const brand = brandParam(raw);
   const when = consoleTime(locale);
   return (

@@ -4,10 +4,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { openBrandConsole } from "@/lib/admin/console";
 import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params";
 import { brandParam, enumFilter } from "@/lib/admin/filters";
-import { actorNames } from "@/lib/inventory/admin-queries";
 import { listBrandRefunds, REFUND_SORTS } from "@/lib/orders/admin-queries";
 import { formatYuan } from "@/lib/money";
 import { toLocale } from "@/lib/i18n/locales";
+import { staffDisplayNames } from "@/lib/staff/admin";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { DataTable } from "@/components/admin/data-table";
 import { ActionForm } from "@/components/admin/people/action-form";
@@ -29,7 +29,7 @@ export default async function ReturnsPage({ params, searchParams }: Props) {
   const list = parseListParams(raw, { sorts: REFUND_SORTS, defaultSort: "createdAt", defaultDir: "desc" });
   const status = enumFilter(raw, "status", STATUSES);
   const page = await listBrandRefunds(c.brand.id, list, { status });
-  const names = await actorNames(page.rows.map((r) => r.actor));
+  const names = await staffDisplayNames(page.rows.map((r) => r.actor));
   const brand = brandParam(raw);
   const when = consoleTime(locale);
   return (

@@ -25,7 +25,8 @@ export default async function StaffListPage({ params, searchParams }: Props) {
   const list = parseListParams(raw, { sorts: STAFF_SORTS, defaultSort: "name" });
   const role = enumFilter(raw, "role", ROLES);
   const storeId = textFilter(raw, "store");
-  const [page, stores] = await Promise.all([listBrandStaff(c.brand.id, list, { role, storeId }), brandStoreChoices(c.brand.id)]);
+  const status = enumFilter(raw, "status", ["active", "left"] as const);
+  const [page, stores] = await Promise.all([listBrandStaff(c.brand.id, list, { role, storeId, active: status === undefined ? undefined : status === "active" }), brandStoreChoices(c.brand.id)]);
   const brand = brandParam(raw);
   const suffix = brand ? `?brand=${brand}` : "";
   const when = consoleTime(locale);
@@ -44,13 +45,14 @@ export default async function StaffListPage({ params, searchParams }: Props) {
         fields={[
           { kind: "select", name: "role", label: t("staff.role"), value: role, anyLabel: t("filter.any"), options: ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })) },
           { kind: "select", name: "store", label: t("staff.store"), value: storeId, anyLabel: t("filter.any"), options: stores.map((s) => ({ value: s.id, label: `${s.code} ${s.name}` })) },
+          { kind: "select", name: "status", label: t("staff.status"), value: status, anyLabel: t("filter.any"), options: [{ value: "active", label: t("staff.active") }, { value: "left", label: t("staff.inactive") }] },
         ]}
       />
       <DataTable
         path="/admin/staff"
         page={page}
         state={list}
-        extra={{ brand, role, store: storeId }}
+        extra={{ brand, role, store: storeId, status }}
         searchLabel={t("staff.search")}
         testId="staff-list"
         rowKey={(r) => r.id}

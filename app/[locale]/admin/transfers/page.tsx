@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { openBrandConsole } from "@/lib/admin/console";
 import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params";
@@ -62,7 +63,16 @@ export default async function TransfersPage({ params, searchParams }: Props) {
         rowKey={(r) => r.id}
         columns={[
           { key: "requestedAt", label: t("transfers.requestedAt"), sort: "requestedAt", cell: (r) => when(r.requestedAt) },
-          { key: "sku", label: t("transfers.sku"), cell: (r) => <span>{r.sku.product.styleCode} {r.sku.product.name} · {r.sku.colorName} / {r.sku.size} · <span className="font-mono text-xs">{r.sku.gtin}</span></span> },
+          {
+            key: "sku",
+            label: t("transfers.sku"),
+            cell: (r) => (
+              <span>
+                {r.sku.product.styleCode} {r.sku.product.name} · {r.sku.colorName} / {r.sku.size} ·{" "}
+                <Link href={`/admin/inventory/${r.fromStore.code}/${r.sku.gtin}${brand ? `?brand=${brand}` : ""}`} className="font-mono text-xs underline" title={t("transfers.sourceLedger")}>{r.sku.gtin}</Link>
+              </span>
+            ),
+          },
           { key: "quantity", label: t("transfers.quantity"), sort: "quantity", align: "right", cell: (r) => r.quantity },
           { key: "route", label: t("transfers.route"), cell: (r) => `${r.fromStore.code} → ${r.toStore.code}` },
           { key: "status", label: t("transfers.status"), cell: (r) => t(`transferStatus.${r.status}`) },

@@ -7,9 +7,9 @@ import { openBrandConsole } from "@/lib/admin/console";
 import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params";
 import { brandParam } from "@/lib/admin/filters";
 import { toLocale } from "@/lib/i18n/locales";
+import { staffDisplayNames } from "@/lib/staff/admin";
 import { formatYuan } from "@/lib/money";
 import { brandMember, memberBrandOrders, memberPointsHistory, TIERS } from "@/lib/members/admin";
-import { actorNames } from "@/lib/inventory/admin-queries";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { DataTable } from "@/components/admin/data-table";
 import { ActionForm, inputClass, labelClass } from "@/components/admin/people/action-form";
@@ -31,7 +31,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
   if (!mb) notFound();
   const list = parseListParams(raw, { sorts: ["createdAt"], defaultSort: "createdAt", defaultDir: "desc", pageSize: 10 });
   const [t, history, orders] = await Promise.all([getTranslations("adminPeople"), memberPointsHistory(mb.id, list), memberBrandOrders(c.brand.id, mb.member.id)]);
-  const names = await actorNames(history.rows.map((r) => r.actor));
+  const names = await staffDisplayNames(history.rows.map((r) => r.actor));
   const brand = brandParam(raw);
   const suffix = brand ? `?brand=${brand}` : "";
   const when = consoleTime(locale);
@@ -59,7 +59,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <section>
           <h2 className="mb-2 text-sm font-semibold">{t("members.tier")}</h2>
-          <ActionForm action={setMemberTierAction} submitLabel={t("save")} workingLabel={t("working")} savedText={t("saved")} testId="member-tier-form">
+          <ActionForm action={setMemberTierAction} submitLabel={t("save")} workingLabel={t("working")} savedText={t("saved")} testId="member-tier-form" resetOnSave={false}>
             {hidden}
             <label className={labelClass}>
               {t("members.tier")}
@@ -116,6 +116,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
         state={list}
         extra={{ brand }}
         testId="points-history"
+        searchable={false}
         rowKey={(r) => r.id}
         columns={[
           { key: "createdAt", label: t("members.when"), cell: (r) => when(r.createdAt) },

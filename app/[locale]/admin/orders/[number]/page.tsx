@@ -5,11 +5,11 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { openBrandConsole } from "@/lib/admin/console";
 import type { RawSearchParams } from "@/lib/admin/list-params";
 import { brandParam } from "@/lib/admin/filters";
-import { actorNames } from "@/lib/inventory/admin-queries";
 import { brandOrderDetail } from "@/lib/orders/admin-queries";
 import { orderNumberPattern } from "@/lib/orders/number";
 import { formatYuan } from "@/lib/money";
 import { toLocale } from "@/lib/i18n/locales";
+import { staffDisplayNames } from "@/lib/staff/admin";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { consoleTime } from "@/components/admin/people/filter-bar";
 
@@ -25,7 +25,7 @@ export default async function OrderDetailPage({ params, searchParams }: Props) {
   const c = await openBrandConsole(`/admin/orders/${encodeURIComponent(number)}`, raw.brand);
   const order = orderNumberPattern.test(number) ? await brandOrderDetail(c.brand.id, number) : null;
   if (!order) notFound();
-  const [t, names] = await Promise.all([getTranslations("adminStock"), actorNames([...order.events.map((e) => e.actor), ...order.refunds.map((r) => r.actor)])]);
+  const [t, names] = await Promise.all([getTranslations("adminStock"), staffDisplayNames([...order.events.map((e) => e.actor), ...order.refunds.map((r) => r.actor)])]);
   const brand = brandParam(raw);
   const when = consoleTime(locale);
   const th = "px-3 py-2 font-medium";

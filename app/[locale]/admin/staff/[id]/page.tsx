@@ -11,6 +11,7 @@ import { brandStaffMember, brandStoreChoices } from "@/lib/staff/admin";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { ActionForm, inputClass, labelClass } from "@/components/admin/people/action-form";
 import { consoleTime } from "@/components/admin/people/filter-bar";
+import { RoleStoreFields } from "@/components/admin/people/staff-fields";
 import { changeStaffAssignmentAction, deactivateStaffAction, resetStaffPasswordAction } from "../actions";
 
 export const metadata: Metadata = { title: "员工 · Staff member", robots: { index: false } };
@@ -29,6 +30,7 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
   const brand = brandParam(raw);
   const when = consoleTime(locale);
   const self = s.id === c.staffId;
+  const roleLabels = { role: t("staff.role"), store: t("staff.store"), noStore: t("staff.noStore"), roles: { BRAND_ADMIN: t("roles.BRAND_ADMIN"), STORE_MANAGER: t("roles.STORE_MANAGER"), GUIDE: t("roles.GUIDE") } };
   const hidden = (
     <>
       <input type="hidden" name="brandId" value={c.brand.id} />
@@ -63,25 +65,9 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
           <section>
             <h2 className="mb-2 text-sm font-semibold">{t("staff.assignment")}</h2>
             <p className="mb-2 text-xs text-gray-500">{t("staff.assignmentHint")}</p>
-            <ActionForm action={changeStaffAssignmentAction} submitLabel={t("save")} workingLabel={t("working")} savedText={t("saved")} testId="staff-assign">
+            <ActionForm action={changeStaffAssignmentAction} submitLabel={t("save")} workingLabel={t("working")} savedText={t("saved")} testId="staff-assign" resetOnSave={false}>
               {hidden}
-              <label className={labelClass}>
-                {t("staff.role")}
-                <select name="role" defaultValue={s.role} className={inputClass} data-testid="staff-assign-role">
-                  {(["BRAND_ADMIN", "STORE_MANAGER", "GUIDE"] as const).map((r) => (
-                    <option key={r} value={r}>{t(`roles.${r}`)}</option>
-                  ))}
-                </select>
-              </label>
-              <label className={labelClass}>
-                {t("staff.store")}
-                <select name="storeId" defaultValue={s.store?.id ?? ""} className={inputClass} data-testid="staff-assign-store">
-                  <option value="">{t("staff.noStore")}</option>
-                  {stores.map((st) => (
-                    <option key={st.id} value={st.id}>{`${st.code} ${st.name}`}</option>
-                  ))}
-                </select>
-              </label>
+              <RoleStoreFields labels={roleLabels} stores={stores} role={s.role} storeId={s.store?.id ?? ""} testIdPrefix="staff-assign" />
             </ActionForm>
           </section>
           <section>

@@ -8,6 +8,7 @@ import { toLocale } from "@/lib/i18n/locales";
 import { brandStoreChoices } from "@/lib/staff/admin";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { ActionForm, inputClass, labelClass } from "@/components/admin/people/action-form";
+import { RoleStoreFields } from "@/components/admin/people/staff-fields";
 import { createStaffAction } from "../actions";
 
 export const metadata: Metadata = { title: "新员工 · New staff", robots: { index: false } };
@@ -22,6 +23,7 @@ export default async function NewStaffPage({ params, searchParams }: Props) {
   const t = await getTranslations("adminPeople");
   const stores = await brandStoreChoices(c.brand.id);
   const brand = brandParam(raw);
+  const roleLabels = { role: t("staff.role"), store: t("staff.store"), noStore: t("staff.noStore"), roles: { BRAND_ADMIN: t("roles.BRAND_ADMIN"), STORE_MANAGER: t("roles.STORE_MANAGER"), GUIDE: t("roles.GUIDE") } };
   return (
     <ConsoleShell console={c} section="staff" title={t("staff.new")}>
       <Link href={`/admin/staff${brand ? `?brand=${brand}` : ""}`} className="text-sm text-gray-600 underline">{t("back")}</Link>
@@ -40,23 +42,7 @@ export default async function NewStaffPage({ params, searchParams }: Props) {
           {t("staff.phone")}
           <input name="phone" inputMode="tel" className={`${inputClass} w-full`} data-testid="staff-phone" />
         </label>
-        <label className={labelClass}>
-          {t("staff.role")}
-          <select name="role" required defaultValue="GUIDE" className={`${inputClass} w-full`} data-testid="staff-role">
-            {(["BRAND_ADMIN", "STORE_MANAGER", "GUIDE"] as const).map((r) => (
-              <option key={r} value={r}>{t(`roles.${r}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label className={labelClass}>
-          {t("staff.store")}
-          <select name="storeId" defaultValue="" className={`${inputClass} w-full`} data-testid="staff-store">
-            <option value="">{t("staff.noStore")}</option>
-            {stores.map((s) => (
-              <option key={s.id} value={s.id}>{`${s.code} ${s.name}`}</option>
-            ))}
-          </select>
-        </label>
+        <RoleStoreFields labels={roleLabels} stores={stores} role="GUIDE" storeId="" testIdPrefix="staff" wide />
         <label className={labelClass}>
           {t("staff.password")}
           <input name="password" type="password" autoComplete="new-password" placeholder={t("staff.passwordHint")} className={`${inputClass} w-full`} data-testid="staff-password" />

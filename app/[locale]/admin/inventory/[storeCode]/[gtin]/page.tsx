@@ -6,8 +6,9 @@ import { z } from "zod";
 import { openBrandConsole } from "@/lib/admin/console";
 import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params";
 import { brandParam } from "@/lib/admin/filters";
-import { actorNames, brandSkuStock, brandStoreByCode, stockLedgerPage } from "@/lib/inventory/admin-queries";
+import { brandSkuStock, brandStoreByCode, stockLedgerPage } from "@/lib/inventory/admin-queries";
 import { toLocale } from "@/lib/i18n/locales";
+import { staffDisplayNames } from "@/lib/staff/admin";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { DataTable } from "@/components/admin/data-table";
 import { ActionForm, inputClass, labelClass } from "@/components/admin/people/action-form";
@@ -35,7 +36,7 @@ export default async function StockLedgerPage({ params, searchParams }: Props) {
   if (!store || !stock) notFound();
   const list = parseListParams(raw, { sorts: ["createdAt"], defaultSort: "createdAt", defaultDir: "desc", pageSize: 20 });
   const [t, ledger] = await Promise.all([getTranslations("adminStock"), stockLedgerPage(store.id, stock.sku.id, list)]);
-  const names = await actorNames(ledger.rows.map((r) => r.actor));
+  const names = await staffDisplayNames(ledger.rows.map((r) => r.actor));
   const brand = brandParam(raw);
   const when = consoleTime(locale);
   const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -82,6 +83,7 @@ export default async function StockLedgerPage({ params, searchParams }: Props) {
         state={list}
         extra={{ brand }}
         testId="stock-ledger"
+        searchable={false}
         rowKey={(r) => r.id}
         columns={[
           { key: "createdAt", label: t("ledger.when"), cell: (r) => when(r.createdAt) },
