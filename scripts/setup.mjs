@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run setup` (also the first step of `npm start`): bring the database to the latest
-// migration, then seed it only if it is empty (no Brand rows). Safe to run on every start.
+// migration, then seed it only if it is empty (no Brand rows), with the demo activity unless DEMO_ACTIVITY=off.
+// Safe to run on every start.
 // Reads DATABASE_URL like the app does (process env, then .env* files via @next/env);
 // default file:./data/app.db, relative to the repository root.
 import { spawnSync } from "node:child_process";
@@ -99,6 +100,24 @@ if (after.brands > 0) {
       `${seeded.stdout ?? ""}${seeded.stderr ?? ""}${seeded.error ?? ""}`,
     );
   }
+  // Then the demo activity (scans, members, favourites, orders, transfers over the last 60 days) so the quick
+  // start's dashboards show figures; DEMO_ACTIVITY=off leaves the plain seed. Same staging file: all or nothing.
+  let activity = "";
+  if ((process.env.DEMO_ACTIVITY ?? "").trim().toLowerCase() !== "off") {
+    const added = spawnSync(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", path.join(root, "scripts", "demo-activity.ts")], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `file:${staging}` },
+      encoding: "utf8",
+    });
+    if (added.status !== 0) {
+      dropFiles(staging);
+      fail(
+        `demo activity (tsx scripts/demo-activity.ts) exited with ${added.status ?? added.signal}; the database was left empty and untouched (DEMO_ACTIVITY=off skips it)`,
+        `${added.stdout ?? ""}${added.stderr ?? ""}${added.error ?? ""}`,
+      );
+    }
+    activity = " with demo activity";
+  }
   const staged = new Database(staging);
   staged.pragma("wal_checkpoint(TRUNCATE)");
   staged.close();
@@ -107,5 +126,5 @@ if (after.brands > 0) {
   dropFiles(staging);
   // Cached catalog reads of an earlier database must not outlive it.
   fs.rmSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
-  console.log(`setup: ${label}: was empty, seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${inspect().brands} brand(s))`);
+  console.log(`setup: ${label}: was empty, seeded${activity} in ${((Date.now() - started) / 1000).toFixed(1)} s (${inspect().brands} brand(s))`);
 }
