@@ -263,7 +263,7 @@ describe("the demo activity on a fresh seeded database", () => {
 
   it("shows on every dashboard exactly the figures counted directly in the database", { timeout: 60_000 }, () => {
     const today = shanghaiDay(now.getTime());
-    const requests = [
+    const requests: { brand: string; query: Record<string, string> }[] = [
       { brand: "lumi", query: {} },
       { brand: "lumi", query: { from: addDays(today, -59), to: today } },
       { brand: "lumi", query: { store: "SH01", from: addDays(today, -45), to: addDays(today, -10) } },
