@@ -88,34 +88,27 @@ if (after.brands > 0) {
   source.pragma("wal_checkpoint(TRUNCATE)");
   source.close();
   fs.copyFileSync(file, staging);
-  const seeded = spawnSync(process.execPath, [require.resolve("tsx/cli"), path.join(root, "prisma", "seed.ts")], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${staging}` },
-    encoding: "utf8",
-  });
-  if (seeded.status !== 0) {
-    dropFiles(staging);
-    fail(
-      `seed (tsx prisma/seed.ts) exited with ${seeded.status ?? seeded.signal}; the database was left empty and untouched`,
-      `${seeded.stdout ?? ""}${seeded.stderr ?? ""}${seeded.error ?? ""}`,
-    );
-  }
-  // Then the demo activity (scans, members, favourites, orders, transfers over the last 60 days) so the quick
-  // start's dashboards show figures; DEMO_ACTIVITY=off leaves the plain seed. Same staging file: all or nothing.
-  let activity = "";
-  if ((process.env.DEMO_ACTIVITY ?? "").trim().toLowerCase() !== "off") {
-    const added = spawnSync(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", path.join(root, "scripts", "demo-activity.ts")], {
+  /** Runs a TypeScript script (tsx) against the staging copy; on failure drops the copy and exits. */
+  const onStaging = (label, args, hint = "") => {
+    const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), ...args], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: `file:${staging}` },
       encoding: "utf8",
     });
-    if (added.status !== 0) {
+    if (result.status !== 0) {
       dropFiles(staging);
       fail(
-        `demo activity (tsx scripts/demo-activity.ts) exited with ${added.status ?? added.signal}; the database was left empty and untouched (DEMO_ACTIVITY=off skips it)`,
-        `${added.stdout ?? ""}${added.stderr ?? ""}${added.error ?? ""}`,
+        `${label} exited with ${result.status ?? result.signal}; the database was left empty and untouched${hint}`,
+        `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ?? ""}`,
       );
     }
+  };
+  onStaging("seed (tsx prisma/seed.ts)", [path.join(root, "prisma", "seed.ts")]);
+  // Then the demo activity (scans, members, favourites, orders, transfers over the last 60 days) so the quick
+  // start's dashboards show figures; DEMO_ACTIVITY=off leaves the plain seed. Same staging file: all or nothing.
+  let activity = "";
+  if ((process.env.DEMO_ACTIVITY ?? "").trim().toLowerCase() !== "off") {
+    onStaging("demo activity (tsx scripts/demo-activity.ts)", ["--conditions=react-server", path.join(root, "scripts", "demo-activity.ts")], " (DEMO_ACTIVITY=off skips it)");
     activity = " with demo activity";
   }
   const staged = new Database(staging);
