@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run setup` (also the first step of `npm start`): bring the database to the latest
-// migration, then seed it only if it is empty (no Brand rows). Safe to run on every start.
+// migration, then seed it only if it is empty (no Brand rows), with the demo activity unless DEMO_ACTIVITY=off.
+// Safe to run on every start.
 // Reads DATABASE_URL like the app does (process env, then .env* files via @next/env);
 // default file:./data/app.db, relative to the repository root.
 import { spawnSync } from "node:child_process";
@@ -87,17 +88,28 @@ if (after.brands > 0) {
   source.pragma("wal_checkpoint(TRUNCATE)");
   source.close();
   fs.copyFileSync(file, staging);
-  const seeded = spawnSync(process.execPath, [require.resolve("tsx/cli"), path.join(root, "prisma", "seed.ts")], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${staging}` },
-    encoding: "utf8",
-  });
-  if (seeded.status !== 0) {
-    dropFiles(staging);
-    fail(
-      `seed (tsx prisma/seed.ts) exited with ${seeded.status ?? seeded.signal}; the database was left empty and untouched`,
-      `${seeded.stdout ?? ""}${seeded.stderr ?? ""}${seeded.error ?? ""}`,
-    );
+  /** Runs a TypeScript script (tsx) against the staging copy; on failure drops the copy and exits. */
+  const onStaging = (label, args, hint = "") => {
+    const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `file:${staging}` },
+      encoding: "utf8",
+    });
+    if (result.status !== 0) {
+      dropFiles(staging);
+      fail(
+        `${label} exited with ${result.status ?? result.signal}; the database was left empty and untouched${hint}`,
+        `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ?? ""}`,
+      );
+    }
+  };
+  onStaging("seed (tsx prisma/seed.ts)", [path.join(root, "prisma", "seed.ts")]);
+  // Then the demo activity (scans, members, favourites, orders, transfers over the last 60 days) so the quick
+  // start's dashboards show figures; DEMO_ACTIVITY=off leaves the plain seed. Same staging file: all or nothing.
+  let activity = "";
+  if ((process.env.DEMO_ACTIVITY ?? "").trim().toLowerCase() !== "off") {
+    onStaging("demo activity (tsx scripts/demo-activity.ts)", ["--conditions=react-server", path.join(root, "scripts", "demo-activity.ts")], " (DEMO_ACTIVITY=off skips it)");
+    activity = " with demo activity";
   }
   const staged = new Database(staging);
   staged.pragma("wal_checkpoint(TRUNCATE)");
@@ -107,5 +119,5 @@ if (after.brands > 0) {
   dropFiles(staging);
   // Cached catalog reads of an earlier database must not outlive it.
   fs.rmSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
-  console.log(`setup: ${label}: was empty, seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${inspect().brands} brand(s))`);
+  console.log(`setup: ${label}: was empty, seeded${activity} in ${((Date.now() - started) / 1000).toFixed(1)} s (${inspect().brands} brand(s))`);
 }
