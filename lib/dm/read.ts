@@ -4,7 +4,7 @@ import { maskPhone, normalizeChinaMobile } from "@/lib/auth/phone";
 import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
 import { productPath } from "@/lib/guides/share";
 import type { CatalogStatus } from "@/lib/generated/prisma/enums";
-import { canSee, type AudienceRule } from "./audience";
+import { canSee, TIERS, type AudienceRule } from "./audience";
 
 // Reading DM catalogs: the admin's list and builder, the member's view (through canSee), and the admin's
 // "preview as member X", which is the member's view computed for that member.
@@ -31,7 +31,8 @@ export async function listDmCatalogs(brandId: string, params: ListParams<DmSort>
   const [rows, total] = await Promise.all([
     db.lookbook.findMany({
       where,
-      orderBy: [{ [params.sort]: { sort: params.dir, nulls: "last" } }, { id: "asc" }],
+      // Nullable dates (published, ends) sort their empty values last either way.
+      orderBy: [params.sort === "publishedAt" || params.sort === "endsAt" ? { [params.sort]: { sort: params.dir, nulls: "last" as const } } : { [params.sort]: params.dir }, { id: "asc" as const }],
       skip: params.skip,
       take: params.take,
       select: {
@@ -118,7 +119,7 @@ export async function dmForBuilder(brandId: string, catalogId: string): Promise<
     publishedAt: c.publishedAt,
     items,
     audience: {
-      tiers: valuesOf("TIER"),
+      tiers: TIERS.filter((t) => valuesOf("TIER").includes(t)),
       tags: valuesOf("TAG").sort(),
       // The admin named them by phone: the full number is what they typed and what they can correct.
       members: members.map((m) => ({ id: m.id, who: [m.phone ?? m.id, m.nickname].filter(Boolean).join(" · ") })),
