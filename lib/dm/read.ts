@@ -135,7 +135,7 @@ export type DmShopView = { id: string; title: string; note: string; coverUrl: st
  * you" (never the items). null = no such DM catalog of this brand (the not-found page).
  */
 export async function openDmCatalog(memberId: string | null, brand: { id: string; slug: string }, catalogId: string, now: Date = new Date()): Promise<{ kind: "view"; view: DmShopView } | { kind: "not_for_you" } | null> {
-  if (!z.string().regex(/^[a-z0-9]{1,64}$/).safeParse(catalogId).success) return null;
+  if (!z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).safeParse(catalogId).success) return null;
   const c = await db.lookbook.findFirst({
     where: { id: catalogId, brandId: brand.id, kind: "DM" },
     select: {
