@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { formatYuan } from "@/lib/money";
+import { LookbookItems } from "@/components/shop/lookbook-items";
 import type { DmShopView } from "@/lib/dm/read";
 
 /** A DM catalog as its audience sees it: cover, title, note, then each piece with its price and the brand's note. */
 export async function DmCatalogView({ view, locale, brandSlug }: { view: DmShopView; locale: string; brandSlug: string }) {
   const t = await getTranslations("dm.shop");
-  const en = locale === "en";
   return (
     <article className="pb-6" data-testid="dm-catalog">
       {view.coverUrl ? (
@@ -15,35 +14,11 @@ export async function DmCatalogView({ view, locale, brandSlug }: { view: DmShopV
       ) : null}
       <header className="px-4 pt-4">
         <h1 className="text-xl font-semibold" data-testid="dm-title">{view.title}</h1>
-        {view.endsAt ? <p className="mt-1 text-xs text-muted">{t("until", { date: view.endsAt.toISOString().slice(0, 10) })}</p> : null}
+        {view.endsAt ? <p className="mt-1 text-xs text-muted">{t("until", { date: view.endsAt.toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }) })}</p> : null}
         {view.note ? <p className="mt-2 whitespace-pre-line text-sm">{view.note}</p> : null}
       </header>
       {view.items.length === 0 ? <p className="px-4 py-12 text-center text-sm text-muted">{t("empty")}</p> : null}
-      <ul className="mt-4 divide-y divide-line border-y border-line">
-        {view.items.map((item, i) => {
-          const name = en ? item.nameEn : item.name;
-          return (
-            <li key={item.itemId}>
-              <Link href={item.href} className="flex gap-3 p-4" data-testid="dm-item" data-style={item.styleCode}>
-                <div className="aspect-[3/4] w-28 shrink-0 overflow-hidden rounded-lg bg-brand-soft">
-                  {item.imageUrl ? (
-                    // eslint-disable-next-line @next/next/no-img-element
-                    <img src={item.imageUrl} alt={name} width={112} height={150} loading={i < 2 ? "eager" : "lazy"} decoding="async" className="h-full w-full object-cover" />
-                  ) : null}
-                </div>
-                <div className="min-w-0">
-                  <p className="line-clamp-2 text-sm">{name}</p>
-                  <p className="mt-1 flex items-baseline gap-1.5">
-                    <span className="text-[15px] font-semibold text-brand">{formatYuan(item.priceFen)}</span>
-                    {item.listPriceFen ? <s className="text-xs text-muted">{formatYuan(item.listPriceFen)}</s> : null}
-                  </p>
-                  {item.note ? <p className="mt-2 rounded bg-gray-50 px-2 py-1.5 text-xs text-ink/80">{item.note}</p> : null}
-                </div>
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+      <LookbookItems brand={brandSlug} locale={locale} items={view.items} testId="dm-item" />
       <p className="mt-6 px-4">
         <Link href={`/${brandSlug}`} className="text-sm text-brand">{t("back")}</Link>
       </p>
