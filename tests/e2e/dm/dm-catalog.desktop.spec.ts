@@ -111,6 +111,10 @@ test("admin builds a VIP DM catalog and publishes it; a VIP sees it on the home 
   await expect(vipPage.getByTestId("dm-item").first()).toHaveAttribute("data-style", products[1]!.styleCode);
   await expect(vipPage.getByTestId("dm-item").first()).toContainText(note);
   await expect(vipPage.getByTestId("dm-item").first()).toHaveAttribute("href", `/lumi/p/${products[1]!.styleCode}`);
+  // The home page itself stays one cached page for everyone: served from the ISR cache, without the member's catalog.
+  const homes = [await vipContext.request.get("/lumi"), await vipContext.request.get("/lumi")];
+  expect(["HIT", "STALE"]).toContain(homes[1]!.headers()["x-nextjs-cache"]);
+  expect(await homes[1]!.text()).not.toContain(title);
   await vipPage.goto("/lumi/dm");
   await expect(vipPage.getByTestId("dm-list-card").filter({ hasText: title })).toBeVisible();
   await vipContext.close();

@@ -48,7 +48,7 @@ export default async function DmListPage({ params }: { params: Params }) {
                 <p className="mt-1.5 line-clamp-2 text-sm font-medium">{c.title}</p>
                 <p className="text-xs text-muted">
                   {t("items", { n: c.items })}
-                  {c.endsAt ? ` · ${t("until", { date: c.endsAt.toISOString().slice(0, 10) })}` : ""}
+                  {c.endsAt ? ` · ${t("until", { date: c.endsAt.toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }) })}` : ""}
                 </p>
               </Link>
             </li>
