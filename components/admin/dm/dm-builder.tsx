@@ -18,7 +18,8 @@ function useCall(savedText: string) {
   function call<T extends object>(act: () => Promise<AdminActionResult<T>>, after?: (r: { ok: true } & T) => void) {
     start(async () => {
       setStatus(null);
-      const result = await act();
+      // A refused request (network down, an upload over the server's body limit) answers like a refusal.
+      const result = await act().catch((): AdminActionResult<T> => ({ ok: false, message: "操作失败，请重试 / Something went wrong, please retry" }));
       setStatus(result.ok ? { ok: true, text: savedText } : { ok: false, text: result.message });
       if (result.ok) {
         after?.(result);
