@@ -8,6 +8,7 @@ import { addMemberCookie, staffSignIn } from "../support/sign-in";
 // a VIP member sees it on the brand home and opens it; a NORMAL member and an anonymous visitor opening the same
 // link get the polite not-for-you page, with none of the items. Members are made here (no seeded one is changed).
 
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 function insertMember(nickname: string, tier: "NORMAL" | "VIP"): { id: string; phone: string } {
@@ -55,6 +56,14 @@ test("admin builds a VIP DM catalog and publishes it; a VIP sees it on the home 
   await expect(page.getByTestId("dm-publish-status")).toContainText("还没有商品");
   await expect(page.getByTestId("dm-status")).toHaveText(/草稿/);
 
+  // A cover picture (a 1×1 PNG), stored through lib/storage; a file that is not a picture is refused.
+  await page.getByTestId("dm-cover-file").setInputFiles({ name: "note.txt", mimeType: "image/png", buffer: Buffer.from("not a picture") });
+  await page.getByRole("button", { name: "上传封面 / Upload cover" }).click();
+  await expect(page.getByTestId("dm-cover-status")).toContainText("JPEG");
+  await page.getByTestId("dm-cover-file").setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: PNG });
+  await page.getByRole("button", { name: "上传封面 / Upload cover" }).click();
+  await expect(page.getByTestId("dm-cover-image")).toHaveAttribute("src", /^\/api\/media\/catalogs\//);
+
   for (const p of products) {
     await page.getByTestId("dm-product-search").fill(p.styleCode);
     await page.getByRole("button", { name: "搜索 / Search", exact: true }).click();
@@ -87,6 +96,10 @@ test("admin builds a VIP DM catalog and publishes it; a VIP sees it on the home 
   await expect(page.getByTestId("dm-preview-banner")).toBeVisible();
   await expect(page.getByTestId("dm-preview-frame").getByTestId("dm-not-for-you")).toBeVisible();
   await expect(page.getByTestId("dm-preview-frame").getByTestId("dm-item")).toHaveCount(0);
+  // Someone who is not a member of the brand cannot be previewed.
+  await page.getByLabel("会员手机号或编号 / Member phone or id").fill("13000000000");
+  await page.getByRole("button", { name: "预览 / Preview", exact: true }).click();
+  await expect(page.getByTestId("dm-preview-unknown")).toBeVisible();
   // …and as the VIP: the catalog.
   await page.getByLabel("会员手机号或编号 / Member phone or id").fill(vip.id);
   await page.getByRole("button", { name: "预览 / Preview", exact: true }).click();
@@ -107,6 +120,7 @@ test("admin builds a VIP DM catalog and publishes it; a VIP sees it on the home 
   await card.click();
   await expect(vipPage).toHaveURL(new RegExp(`/lumi/dm/${id}$`));
   await expect(vipPage.getByTestId("dm-title")).toHaveText(title);
+  await expect(vipPage.getByTestId("dm-catalog").locator("img").first()).toHaveAttribute("src", /^\/api\/media\/catalogs\//);
   await expect(vipPage.getByTestId("dm-item")).toHaveCount(2);
   await expect(vipPage.getByTestId("dm-item").first()).toHaveAttribute("data-style", products[1]!.styleCode);
   await expect(vipPage.getByTestId("dm-item").first()).toContainText(note);
