@@ -8,6 +8,7 @@ import { recordOpeningStock } from "@/lib/inventory/opening-stock";
 import { generateSeedData, REFERENCE_DATE, SEED_ACTOR, type SeedData } from "@/lib/seed";
 import { generateDemoStaff } from "@/lib/seed/staff";
 import { generateBindings } from "@/lib/seed/bindings";
+import { generateDmCatalogs } from "@/lib/seed/dm";
 
 const BATCH = 500;
 
@@ -95,6 +96,9 @@ async function write(data: SeedData): Promise<void> {
   await db.staff.createMany({ data: await generateDemoStaff() });
   // Demo customers of the demo guides (their binding needs the staff rows).
   await db.guideBinding.createMany({ data: generateBindings(data.memberBrands) });
+  // Demo VIP DM catalogs (their author is the brand admin).
+  const dm = generateDmCatalogs(data.products, data.images);
+  await db.$transaction([db.lookbook.createMany({ data: dm.catalogs }), db.lookbookItem.createMany({ data: dm.items }), db.catalogAudience.createMany({ data: dm.audience })]);
   // Stock only through the inventory module: it writes each Inventory row with its SEED ledger row.
   await recordOpeningStock(data.stock, SEED_ACTOR, "SEED", REFERENCE_DATE);
 }

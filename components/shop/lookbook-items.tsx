@@ -3,15 +3,15 @@ import { formatYuan } from "@/lib/money";
 
 export type LookbookItemCard = { styleCode: string; name: string; nameEn: string; priceFen: number; listPriceFen: number | null; imageUrl: string | null; note: string; href: string };
 
-/** A lookbook's pieces, one per row with the guide's note beside the picture (a phone's width). */
-export function LookbookItems({ items, locale }: { brand: string; locale: string; items: LookbookItemCard[] }) {
+/** A lookbook's (or a DM catalog's) pieces, one per row with the curator's note beside the picture (a phone's width). */
+export function LookbookItems({ items, locale, testId = "lookbook-item" }: { brand: string; locale: string; items: LookbookItemCard[]; testId?: string }) {
   return (
     <ul className="mt-4 divide-y divide-line border-y border-line">
       {items.map((item, i) => {
         const name = locale === "en" ? item.nameEn : item.name;
         return (
           <li key={item.styleCode}>
-            <Link href={item.href} className="flex gap-3 p-4" data-testid="lookbook-item" data-style={item.styleCode}>
+            <Link href={item.href} className="flex gap-3 p-4" data-testid={testId} data-style={item.styleCode}>
               <div className="aspect-[3/4] w-28 shrink-0 overflow-hidden rounded-lg bg-brand-soft">
                 {item.imageUrl ? (
                   // eslint-disable-next-line @next/next/no-img-element

@@ -4,12 +4,15 @@ import { maskPhone } from "@/lib/auth/phone";
 import { memberNotifier, type MemberNotifier } from "@/lib/notify/member-notifier";
 import { guideSceneCode, GuideSceneRefused } from "@/lib/guides/scene";
 import { guideShareUrl, productPath } from "@/lib/guides/share";
+import { canSee } from "@/lib/dm/audience";
 import { LookbookRefused } from "./errors";
 
 // A guide's personal lookbook (DESIGN.md "curates a short personal lookbook and sends it to a customer";
 // issue 5 §1): a title, a note, 1–20 of the brand's products each with a note, sent to some of the guide's
 // own customers (an open GuideBinding to this guide). Each recipient is told through lib/notify (inbox, and a
-// WeChat template message when configured) and opens it in one tap; only recipients can open it.
+// WeChat template message when configured) and opens it in one tap; only recipients can open it. It is the
+// same catalog model as a brand's DM catalog: each recipient is also a MEMBER audience rule, and opening it
+// asks lib/dm/audience canSee like a DM catalog does.
 
 /** The guide acting: who, and the brand they work for (the policy checked the session before this). */
 export type LookbookGuide = { staffId: string; brandId: string };
@@ -110,6 +113,7 @@ export async function createLookbook(guide: LookbookGuide, raw: LookbookInput, n
       note: input.note,
       items: { create: input.items.map((item, sort) => ({ productId: item.productId, note: item.note, sort })) },
       recipients: { create: recipients.map((memberId) => ({ memberId })) },
+      audience: { create: recipients.map((value) => ({ kind: "MEMBER" as const, value })) },
     },
     select: { id: true },
   });
@@ -128,7 +132,13 @@ export async function sendLookbook(guide: LookbookGuide, lookbookId: string, mem
   refuseStrangers(ids, await ownCustomers(guide, ids));
   const already = new Set(lookbook.recipients.map((r) => r.memberId));
   const fresh = ids.filter((m) => !already.has(m));
-  if (fresh.length) await db.lookbookRecipient.createMany({ data: fresh.map((memberId) => ({ lookbookId, memberId })) });
+  if (fresh.length) {
+    await db.$transaction([
+      db.lookbookRecipient.createMany({ data: fresh.map((memberId) => ({ lookbookId, memberId })) }),
+      db.catalogAudience.deleteMany({ where: { lookbookId, kind: "MEMBER", value: { in: fresh } } }),
+      db.catalogAudience.createMany({ data: fresh.map((value) => ({ lookbookId, kind: "MEMBER" as const, value })) }),
+    ]);
+  }
   await notifyRecipients(notifier, guide, lookbookId, lookbook.title, fresh);
   return { sent: fresh.length };
 }
@@ -200,21 +210,32 @@ async function sceneCodeOrNull(guideId: string): Promise<string | null> {
 
 /**
  * A recipient opens the lookbook: the view, and openedAt set the first time (later opens keep the first
- * instant). Anyone who is not a recipient, or a lookbook of another brand, reads as null (the not-found page:
- * "not for you" would confirm it exists). Products taken off sale since are left out.
+ * instant). Whoever canSee (lib/dm/audience: its MEMBER rules, published) refuses, or a lookbook of another
+ * brand, reads as null (the not-found page: "not for you" would confirm it exists). Products taken off sale
+ * since are left out.
  */
 export async function openLookbook(memberId: string, brandId: string, lookbookId: string, now: Date = new Date()): Promise<LookbookView | null> {
-  const recipient = await db.lookbookRecipient.findUnique({
-    where: { lookbookId_memberId: { lookbookId, memberId } },
+  const lb = await db.lookbook.findFirst({
+    where: { id: lookbookId, brandId, kind: "LOOKBOOK" },
     select: {
-      sentAt: true,
-      openedAt: true,
-      lookbook: { select: { id: true, brandId: true, title: true, note: true, authorId: true, author: { select: { name: true } }, items: { orderBy: { sort: "asc" }, select: { productId: true, note: true } } } },
+      id: true,
+      brandId: true,
+      kind: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      title: true,
+      note: true,
+      authorId: true,
+      author: { select: { name: true } },
+      audience: { select: { kind: true, value: true } },
+      items: { orderBy: { sort: "asc" }, select: { productId: true, note: true } },
+      recipients: { where: { memberId }, select: { sentAt: true, openedAt: true } },
     },
   });
-  if (!recipient || recipient.lookbook.brandId !== brandId) return null;
-  if (!recipient.openedAt) await db.lookbookRecipient.updateMany({ where: { lookbookId, memberId, openedAt: null }, data: { openedAt: now } });
-  const lb = recipient.lookbook;
+  if (!lb || !(await canSee(memberId, lb, now))) return null;
+  const recipient = lb.recipients[0];
+  if (recipient && !recipient.openedAt) await db.lookbookRecipient.updateMany({ where: { lookbookId, memberId, openedAt: null }, data: { openedAt: now } });
   const [products, brand, sceneCode] = await Promise.all([
     db.product.findMany({
       where: { id: { in: lb.items.map((i) => i.productId) }, brandId, active: true },
@@ -234,7 +255,7 @@ export async function openLookbook(memberId: string, brandId: string, lookbookId
     note: lb.note,
     guideName: lb.author.name,
     guideId: lb.authorId,
-    sentAt: recipient.sentAt,
+    sentAt: recipient?.sentAt ?? now,
     items: lb.items.flatMap((i) => {
       const p = byId.get(i.productId);
       return p ? [{ styleCode: p.styleCode, name: p.name, nameEn: p.nameEn, priceFen: p.priceFen, listPriceFen: p.listPriceFen, imageUrl: p.images[0]?.url ?? null, note: i.note, href: hrefOf(p.styleCode) }] : [];

@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getBrand, getCategoryTree, getNewArrivals } from "@/lib/catalog/cached";
 import { toLocale } from "@/lib/i18n/locales";
 import { ProductGrid } from "@/components/shop/product-card";
+import { DmHomeSection } from "@/components/shop/dm-home-section";
 
 type Params = Promise<{ locale: string; brand: string }>;
 
@@ -52,11 +53,8 @@ export default async function BrandHome({ params }: { params: Params }) {
         </Link>
       </section>
 
-      {/* VIP DM catalogs for the signed-in member are filled in here by the DM issue. */}
-      <section aria-labelledby="dm-title" className="mx-3 -mt-4 rounded-xl border border-line bg-white p-4 shadow-sm" data-slot="dm-catalogs">
-        <h2 id="dm-title" className="text-sm font-semibold">{t("dmSlotTitle")}</h2>
-        <p className="mt-1 text-xs text-muted">{t("dmSlotEmpty")}</p>
-      </section>
+      {/* The signed-in member's DM catalogs: a client island, so this page stays one cached page for everyone. */}
+      <DmHomeSection brand={slug} />
 
       <section aria-labelledby="cat-title" className="mt-6">
         <h2 id="cat-title" className="px-4 text-base font-semibold">{t("shopByCategory")}</h2>
