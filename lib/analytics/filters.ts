@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Refusal } from "@/lib/refusal";
 
 // The dashboards' filters as the URL holds them (?city=&store=&from=&to=), and the period they stand for.
 // Days are Shanghai calendar days (UTC+8, no daylight saving): a day D runs from D-1 16:00 UTC to D 16:00 UTC.
@@ -54,7 +55,9 @@ export type Period = {
   days: string[];
 };
 
-export class DashboardRefused extends Error {}
+export class DashboardRefused extends Refusal {
+  readonly code = "invalid_filter";
+}
 
 /** The period a query asks for (the last 30 days up to today by default); a reversed or over-long one is refused. */
 export function periodOf(query: Pick<DashboardQuery, "from" | "to">, now = new Date()): Period {

@@ -32,6 +32,9 @@ export const AUDIT_ACTIONS = [
   // ERP/POS API keys (admin API keys page).
   "api_key.created",
   "api_key.revoked",
+  // VIP DM catalogs (lib/dm/builder.ts): publishing shows a catalog to its audience at once.
+  "dm.published",
+  "dm.unpublished",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { promisify } from "node:util";
+import { Refusal } from "@/lib/refusal";
 
 // Staff passwords: scrypt from node:crypto (memory-hard, no native dependency). Stored as
 // "scrypt$N$r$p$salt$hash" so the cost can be raised later without breaking stored hashes.
@@ -11,7 +12,7 @@ const MAX_MEMORY = 64 * 1024 * 1024;
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-export class WeakPasswordError extends Error {
+export class WeakPasswordError extends Refusal {
   readonly code = "weak_password";
   constructor() {
     super(`密码至少 ${MIN_PASSWORD_LENGTH} 位，且不能全是同一类字符 / Use at least ${MIN_PASSWORD_LENGTH} characters, not all of one kind`);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/log";
 import { AccessDenied, decide, type Principal } from "./policy";
+import { Refusal } from "@/lib/refusal";
 
 export const roleChangeInput = z
   .object({
@@ -17,7 +18,7 @@ export const roleChangeInput = z
     message: "店长和导购必须属于一家门店 / Managers and guides belong to one store",
   });
 
-export class RoleChangeError extends Error {
+export class RoleChangeError extends Refusal {
   constructor(readonly code: "invalid" | "not_found", message: string) {
     super(message);
   }

@@ -12,6 +12,7 @@ import {
   type AnonymousCartLine,
 } from "./anonymous";
 import { MAX_MEMBER_CART_LINES, planCartMerge } from "./merge";
+import { Refusal } from "@/lib/refusal";
 
 // The shopping bag (购物袋), one per brand. A signed-in member's lines are rows (CartLine, theirs only); a
 // signed-out shopper's live in the signed mc_cart cookie and move into the member on sign-in. Every change
@@ -21,7 +22,7 @@ export { MAX_MEMBER_CART_LINES };
 
 export type CartErrorCode = "invalid" | "not_found" | "unknown_sku" | "unavailable" | "too_many" | "full";
 
-export class CartError extends Error {
+export class CartError extends Refusal {
   constructor(
     readonly code: CartErrorCode,
     message: string,

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { isValidGtin13 } from "@/lib/catalog/gtin";
 import { invalidateProduct } from "@/lib/catalog/cache-tags";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { Refusal } from "@/lib/refusal";
 
 // Catalog rows from outside (CSV imports and the ERP API): one row per SKU carrying its style's fields.
 // checkCatalogRows finds, without writing, everything the database would refuse; upsertCatalogRows writes
@@ -34,7 +35,7 @@ export type CatalogRow = z.infer<typeof catalogRow>;
 export type RowError = { row: number; field: string; message: string }; // row = 1-based index in the batch/file; message "中文 / English"
 
 /** Thrown by the writers when rows were refused: nothing was written. */
-export class CatalogFeedError extends Error {
+export class CatalogFeedError extends Refusal {
   readonly code = "rows_refused";
   constructor(readonly errors: RowError[]) {
     super(`${errors.length} 行被拒绝 / ${errors.length} row(s) refused`);

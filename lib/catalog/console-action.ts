@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { AccessDenied, authorize } from "@/lib/auth/policy";
-import { currentPrincipal } from "@/lib/auth/session";
+import { asBrandAdmin, consoleErrorMessage } from "@/lib/admin/console-action";
 import type { AuditActor } from "@/lib/audit/log";
 
 // What the catalog and store console forms share: who may post (brand.manage of the brand named in the form,
@@ -21,24 +20,15 @@ export const brandQueryField = z.string().regex(/^(\?brand=[a-z0-9-]{1,40})?$/).
 
 /** The actor for the audit log, after brand.manage of `brandId` is checked (another brand's admin: refused). */
 export async function brandAdminActor(brandId: string): Promise<AuditActor> {
-  const principal = await currentPrincipal();
-  authorize(principal, "brand.manage", { brandId });
-  if (principal.kind !== "staff") throw new AccessDenied("forbidden", "brand.manage");
-  return `staff:${principal.staffId}`;
+  return (await asBrandAdmin(brandId)).actor;
 }
 
-/** Runs a form's work; access and input refusals become the form's message, anything else a polite retry. */
+/** Runs a form's work; refusals, access and input errors become the form's message, anything else a polite retry. */
 export async function answerForm(name: string, act: () => Promise<FormState>): Promise<FormState> {
   try {
     return await act();
   } catch (error) {
-    if (error instanceof AccessDenied) return { ok: false, message: error.message };
-    if (error instanceof z.ZodError) {
-      const m = error.issues[0]?.message ?? "";
-      return { ok: false, message: m.includes(" / ") ? m : "输入有误 / Invalid input" };
-    }
-    console.error(`[admin catalog] ${name}`, error);
-    return { ok: false, message: "操作失败，请重试 / Something went wrong, please retry" };
+    return { ok: false, message: consoleErrorMessage(`catalog ${name}`, error) };
   }
 }
 

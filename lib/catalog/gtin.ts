@@ -1,3 +1,4 @@
+import { Refusal } from "@/lib/refusal";
 // EAN-13 (GTIN-13): 12 data digits and a check digit, weights 1,3,1,3… from the left.
 
 export function gtinCheckDigit(first12: string): number {
@@ -16,7 +17,7 @@ export function makeGtin13(first12: string): string {
   return first12 + String(gtinCheckDigit(first12));
 }
 
-export class InvalidGtinError extends Error {
+export class InvalidGtinError extends Refusal {
   readonly code = "invalid_gtin";
   constructor(readonly gtin: string) {
     super(`GTIN 校验位错误 / invalid EAN-13 check digit: ${gtin}`);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { invalidateProduct } from "./cache-tags";
+import { Refusal } from "@/lib/refusal";
 
 // Price changes of a style (the admin console and the ERP API call this one door): validated, written,
 // and the cached product page and listings of the brand invalidated by tag.
@@ -14,7 +15,7 @@ export const stylePriceInput = z
     path: ["listPriceFen"],
   });
 
-export class PriceError extends Error {
+export class PriceError extends Refusal {
   constructor(readonly code: "invalid_price" | "unknown_product", message: string) {
     super(message);
   }

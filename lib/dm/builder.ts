@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { audit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { normalizeChinaMobile } from "@/lib/auth/phone";
 import { storeImage, UploadRefused } from "@/lib/storage";
@@ -196,11 +197,14 @@ export async function publishDm(admin: DmAdmin, catalogId: string, now: Date = n
     throw new DmRefused("no_audience", "目录还没有受众，发布后没有人能看到：请选择会员等级、标签、会员或门店 / The catalog has no audience, nobody could see it: choose tiers, tags, members or stores");
   }
   if (catalog.endsAt && catalog.endsAt <= now) throw new DmRefused("window_over", "目录的结束时间已过，不能发布 / The catalog's window has already ended");
-  await db.lookbook.updateMany({ where: { id: catalog.id, status: "DRAFT" }, data: { status: "PUBLISHED", publishedAt: now } });
+  const { count } = await db.lookbook.updateMany({ where: { id: catalog.id, status: "DRAFT" }, data: { status: "PUBLISHED", publishedAt: now } });
+  // A double click publishes (and is recorded) once.
+  if (count) await audit({ actor: `staff:${admin.staffId}`, action: "dm.published", target: `lookbook:${catalog.id}`, brandId: admin.brandId }, now);
 }
 
 /** Back to draft: hidden from every member at once; the publish date is kept until the next publish. */
 export async function unpublishDm(admin: DmAdmin, catalogId: string): Promise<void> {
   const catalog = await ownDraftOrPublished(admin, catalogId);
-  await db.lookbook.updateMany({ where: { id: catalog.id, status: "PUBLISHED" }, data: { status: "DRAFT" } });
+  const { count } = await db.lookbook.updateMany({ where: { id: catalog.id, status: "PUBLISHED" }, data: { status: "DRAFT" } });
+  if (count) await audit({ actor: `staff:${admin.staffId}`, action: "dm.unpublished", target: `lookbook:${catalog.id}`, brandId: admin.brandId });
 }

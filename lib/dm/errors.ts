@@ -1,6 +1,7 @@
+import { Refusal } from "@/lib/refusal";
 // Refusals of the DM catalog builder an admin can act on; Chinese first, English after. Nothing has been
 // written when one is thrown.
-export class DmRefused extends Error {
+export class DmRefused extends Refusal {
   constructor(
     readonly code:
       | "bad_request"

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { decodeFavourites, encodeFavourites, toggleFavourite, type AnonymousFavourite } from "./anonymous";
+import { Refusal } from "@/lib/refusal";
 
 export const favouriteInput = z.object({
   brand: z.string().regex(/^[a-z0-9-]{1,32}$/),
@@ -11,7 +12,7 @@ export const favouriteInput = z.object({
 });
 export type FavouriteInput = z.infer<typeof favouriteInput>;
 
-export class FavouriteError extends Error {
+export class FavouriteError extends Refusal {
   constructor(readonly code: "unknown_product", message: string) {
     super(message);
   }

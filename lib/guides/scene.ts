@@ -2,13 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sceneCodeFor } from "@/lib/seed/scenes";
+import { Refusal } from "@/lib/refusal";
 
 // A guide's personal short link (/s/<code>, SceneKind GUIDE, targetId = their Staff id): made the first
 // time the guide opens "my code", never before, so the 20,000 guides who never use it cost no rows. The
 // code is derived from the staff id (the seed's sceneCodeFor), so it is the same on every machine and a
 // printed poster keeps working; the scene row's id is derived too, so two first visits at once create one row.
 
-export class GuideSceneRefused extends Error {
+export class GuideSceneRefused extends Refusal {
   constructor(readonly code: "no_such_staff" | "no_store" | "inactive") {
     super(
       code === "no_store"

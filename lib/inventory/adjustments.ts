@@ -4,12 +4,13 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/log";
 import { authorize, type Principal } from "@/lib/auth/policy";
 import { adjustStatements, isConstraintFailure, setStatements, stockChanged } from "./movements";
+import { Refusal } from "@/lib/refusal";
 
 // A manual stock correction from the console: by a delta ("3 damaged") or to a counted figure ("we count 7"),
 // always with a reason that becomes the ledger row's note. One batch through lib/inventory/movements.ts; a figure
 // below what is reserved (or below zero) is refused by the ledger's CHECK and nothing changes.
 
-export class StockAdjustRefused extends Error {
+export class StockAdjustRefused extends Refusal {
   constructor(
     readonly code: "not_found" | "invalid" | "below_reserved" | "unchanged",
     message: string,

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 type PrismaPromise<T> = Prisma.PrismaPromise<T>;
 import type { StockReason } from "@/lib/generated/prisma/enums";
+import { Refusal } from "@/lib/refusal";
 
 // Every stock change of the app is built here: per line, one conditional UPDATE of Inventory and its
 // StockLedger row, as statements a caller puts in ONE batch transaction together with its own writes (an
@@ -23,7 +24,7 @@ export type Movement = "RESERVE" | "RELEASE" | "SELL" | "RETURN" | "TRANSFER_OUT
 export type MovementContext = { actor: string; reference: string; now: Date; note?: string; safetyStock?: boolean };
 
 /** Thrown by callers when a batch with stock statements was refused by the database's constraints. */
-export class InsufficientStockError extends Error {
+export class InsufficientStockError extends Refusal {
   readonly code = "insufficient_stock";
   constructor(readonly lines: StockLine[]) {
     super("库存不足，请减少数量或换一家门店 / Not enough stock: lower the quantity or choose another store");

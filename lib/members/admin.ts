@@ -6,6 +6,7 @@ import { authorize, type Principal } from "@/lib/auth/policy";
 import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberTier } from "@/lib/generated/prisma/enums";
+import { Refusal } from "@/lib/refusal";
 
 // The brand console's members: a member is one MemberBrand row (tier, points and tags are per brand). Points move
 // by an admin's adjustment with a reason: the PointsEntry row (with the balance after it) and the new balance are
@@ -16,7 +17,7 @@ export const MEMBER_SORTS = ["joinedAt", "points"] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
 export const TIERS = ["NORMAL", "VIP", "SVIP"] as const;
 
-export class MemberAdminRefused extends Error {
+export class MemberAdminRefused extends Refusal {
   constructor(
     readonly code: "not_found" | "invalid" | "below_zero",
     message: string,

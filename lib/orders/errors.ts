@@ -1,11 +1,12 @@
 import type { ZodError } from "zod";
+import { Refusal } from "@/lib/refusal";
 
 // Refusals a shopper or staff member can act on. Messages are Chinese first, English after; `status` is
 // the HTTP status a route answers with; nothing has been written when one of these is thrown.
 
 export type Alternative = { skuId: string; stores: { code: string; name: string; city: string; distanceM: number | null }[] };
 
-export class OrderRefused extends Error {
+export class OrderRefused extends Refusal {
   constructor(
     readonly code: string,
     message: string,

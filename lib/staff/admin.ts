@@ -7,6 +7,7 @@ import { assertAcceptablePassword, hashPassword, WeakPasswordError } from "@/lib
 import { normalizeChinaMobile } from "@/lib/auth/phone";
 import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { Refusal } from "@/lib/refusal";
 
 // The brand console's staff: list, create, move (role or store), deactivate, reset a password. Everything is
 // scoped to one brand (brand.manage of it); the console only makes brand roles (the group's admins are made
@@ -21,7 +22,7 @@ export type ConsoleRole = (typeof CONSOLE_ROLES)[number];
 export const STAFF_SORTS = ["name", "username", "role", "createdAt"] as const;
 export type StaffSort = (typeof STAFF_SORTS)[number];
 
-export class StaffAdminRefused extends Error {
+export class StaffAdminRefused extends Refusal {
   constructor(
     readonly code: "not_found" | "invalid" | "self" | "taken",
     message: string,

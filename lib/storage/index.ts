@@ -6,6 +6,7 @@ import { LocalFolderStorage } from "./local-folder";
 // later share an S3-compatible bucket instead of a local folder (issue 8); pages only ever see `url`.
 
 import { IMAGE_TYPES, type ImageType, type MediaStorage } from "./types";
+import { Refusal } from "@/lib/refusal";
 
 export type { MediaStorage, StoredObject, ImageType } from "./types";
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -18,7 +19,7 @@ export function sniffImageType(bytes: Buffer): ImageType | null {
   return null;
 }
 
-export class UploadRefused extends Error {
+export class UploadRefused extends Refusal {
   constructor(readonly code: "empty" | "too_large" | "not_an_image") {
     super(
       code === "empty" ? "文件为空 / The file is empty"

@@ -1,7 +1,8 @@
+import { Refusal } from "@/lib/refusal";
 // Refusals of a transfer that staff can act on. Chinese first, English after; `status` is what an action or
 // route answers with. Nothing has been written when one of these is thrown.
 
-export class TransferRefused extends Error {
+export class TransferRefused extends Refusal {
   constructor(
     readonly code: string,
     message: string,

@@ -52,6 +52,8 @@ describe("DM catalog builder", () => {
     // A second click publishes once: the first instant stays.
     await publishDm(admin, id, new Date(NOW.getTime() + 5000));
     expect((await snapshot(id)).publishedAt).toEqual(NOW);
+    // Publishing is in the audit log, once, under the brand.
+    expect(await db.auditLog.findMany({ where: { action: "dm.published", target: `lookbook:${id}` }, select: { actor: true, brandId: true } })).toEqual([{ actor: `staff:${admin.staffId}`, brandId: admin.brandId }]);
   });
 
   it("a published catalog keeps an item, an audience and a window ahead; unpublished it hides from members", async () => {

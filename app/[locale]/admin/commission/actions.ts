@@ -1,8 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { AccessDenied, authorize } from "@/lib/auth/policy";
-import { currentPrincipal } from "@/lib/auth/session";
+import { asBrandAdmin, runConsoleAction } from "@/lib/admin/console-action";
 import { createBrandPayout, updateBindingRules, updateBrandCommissionRules } from "@/lib/commission/settings";
 import type { AdminActionResult } from "@/components/admin/admin-action-result";
 
@@ -23,28 +22,13 @@ const yuan = z
 // Whole-day checks (1–365 etc.) are the domain's; here a blank or non-number becomes NaN so it says so.
 const days = z.string().trim().max(6).transform((s) => (s === "" ? Number.NaN : Number(s)));
 
-async function asBrandAdmin(id: string) {
-  const principal = await currentPrincipal();
-  authorize(principal, "brand.manage", { brandId: id });
-  if (principal.kind !== "staff") throw new AccessDenied("forbidden", "brand.manage");
-  return `staff:${principal.staffId}` as const;
-}
-
-async function run<T extends object>(name: string, act: () => Promise<AdminActionResult<T>>): Promise<AdminActionResult<T>> {
-  try {
-    return await act();
-  } catch (error) {
-    if (error instanceof AccessDenied) return { ok: false, message: error.message };
-    if (error instanceof z.ZodError) return { ok: false, message: error.issues[0]!.message };
-    console.error(`[admin commission] ${name}`, error);
-    return { ok: false, message: "操作失败，请重试 / Something went wrong, please retry" };
-  }
-}
+const run = <T extends object>(name: string, act: () => Promise<AdminActionResult<T>>) => runConsoleAction(`commission ${name}`, act);
+const actorFor = async (brandId: string) => (await asBrandAdmin(brandId)).actor;
 
 export async function saveCommissionRulesAction(raw: unknown): Promise<AdminActionResult> {
   return run("commission rules", async () => {
     const input = z.object({ brandId, guideRate: percent, level1: percent, level2: percent, freezeDays: days, cap: yuan }).parse(raw);
-    const actor = await asBrandAdmin(input.brandId);
+    const actor = await actorFor(input.brandId);
     const result = await updateBrandCommissionRules(
       input.brandId,
       { guideRateBps: input.guideRate, referralRatesBps: [input.level1, input.level2], freezeDays: input.freezeDays, capFen: input.cap },
@@ -57,7 +41,7 @@ export async function saveCommissionRulesAction(raw: unknown): Promise<AdminActi
 export async function saveBindingRulesAction(raw: unknown): Promise<AdminActionResult> {
   return run("binding rules", async () => {
     const input = z.object({ brandId, mode: z.string().max(20), windowDays: days, protectionDays: days }).parse(raw);
-    const actor = await asBrandAdmin(input.brandId);
+    const actor = await actorFor(input.brandId);
     const result = await updateBindingRules(input.brandId, { mode: input.mode, windowDays: input.windowDays, protectionDays: input.protectionDays }, actor);
     return result.ok ? { ok: true } : { ok: false, message: result.message };
   });
@@ -68,7 +52,7 @@ export type CreatedPayout = { payoutId: string | null; rows: { key: string; type
 export async function createPayoutAction(raw: unknown): Promise<AdminActionResult<CreatedPayout>> {
   return run("payout", async () => {
     const input = z.object({ brandId }).parse(raw);
-    const actor = await asBrandAdmin(input.brandId);
+    const actor = await actorFor(input.brandId);
     const rows = await createBrandPayout(input.brandId, actor);
     return {
       ok: true,

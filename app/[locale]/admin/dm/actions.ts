@@ -1,8 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { AccessDenied, authorize } from "@/lib/auth/policy";
-import { currentPrincipal } from "@/lib/auth/session";
+import { asBrandAdmin, runConsoleAction } from "@/lib/admin/console-action";
 import { addDmItem, createDmDraft, moveDmItem, publishDm, removeDmItem, setDmAudience, setDmCover, setDmItemNote, setDmWindow, unpublishDm, updateDmDetails, type DmAdmin } from "@/lib/dm/builder";
 import { DmRefused } from "@/lib/dm/errors";
 import { searchLookbookProducts, type PickableProduct } from "@/lib/lookbooks/service";
@@ -14,37 +13,27 @@ import type { AdminActionResult } from "@/components/admin/admin-action-result";
 const id = z.string().min(1).max(64);
 const bad = "参数无效 / Invalid request";
 
-async function asBrandAdmin(brandId: string): Promise<DmAdmin> {
-  const principal = await currentPrincipal();
-  authorize(principal, "brand.manage", { brandId });
-  if (principal.kind !== "staff") throw new AccessDenied("forbidden", "brand.manage");
-  return { staffId: principal.staffId, brandId };
+async function dmAdmin(brandId: string): Promise<DmAdmin> {
+  const { staffId } = await asBrandAdmin(brandId);
+  return { staffId, brandId };
 }
 
-async function run<T extends object>(name: string, act: () => Promise<T>): Promise<AdminActionResult<T>> {
-  try {
-    return { ok: true, ...(await act()) };
-  } catch (error) {
-    if (error instanceof DmRefused || error instanceof AccessDenied) return { ok: false, message: error.message };
-    if (error instanceof z.ZodError) return { ok: false, message: error.issues[0]?.message ?? bad };
-    console.error(`[admin dm] ${name}`, error);
-    return { ok: false, message: "操作失败，请重试 / Something went wrong, please retry" };
-  }
-}
+const run = <T extends object>(name: string, act: () => Promise<T>): Promise<AdminActionResult<T>> =>
+  runConsoleAction(`dm ${name}`, async () => ({ ok: true as const, ...(await act()) }));
 
 const target = z.object({ brandId: id, id });
 
 export async function createDmAction(raw: unknown): Promise<AdminActionResult<{ id: string }>> {
   return run("create", async () => {
     const input = z.object({ brandId: id, title: z.string().max(200), note: z.string().max(2000) }).parse(raw);
-    return createDmDraft(await asBrandAdmin(input.brandId), input);
+    return createDmDraft(await dmAdmin(input.brandId), input);
   });
 }
 
 export async function saveDmDetailsAction(raw: unknown): Promise<AdminActionResult> {
   return run("details", async () => {
     const input = target.extend({ title: z.string().max(200), note: z.string().max(2000) }).parse(raw);
-    await updateDmDetails(await asBrandAdmin(input.brandId), input.id, input);
+    await updateDmDetails(await dmAdmin(input.brandId), input.id, input);
     return {};
   });
 }
@@ -54,7 +43,7 @@ export async function uploadDmCoverAction(form: FormData): Promise<AdminActionRe
     const input = target.parse({ brandId: form.get("brandId"), id: form.get("id") });
     const file = form.get("cover");
     if (!(file instanceof File) || file.size === 0) throw new DmRefused("bad_request", "请选择图片 / Choose a picture");
-    const admin = await asBrandAdmin(input.brandId);
+    const admin = await dmAdmin(input.brandId);
     return setDmCover(admin, input.id, Buffer.from(await file.arrayBuffer()));
   });
 }
@@ -62,7 +51,7 @@ export async function uploadDmCoverAction(form: FormData): Promise<AdminActionRe
 export async function searchDmProductsAction(raw: unknown): Promise<AdminActionResult<{ products: PickableProduct[] }>> {
   return run("search", async () => {
     const input = z.object({ brandId: id, q: z.string().max(40) }).parse(raw);
-    await asBrandAdmin(input.brandId);
+    await dmAdmin(input.brandId);
     return { products: await searchLookbookProducts(input.brandId, input.q) };
   });
 }
@@ -70,7 +59,7 @@ export async function searchDmProductsAction(raw: unknown): Promise<AdminActionR
 export async function addDmItemAction(raw: unknown): Promise<AdminActionResult> {
   return run("add item", async () => {
     const input = target.extend({ productId: id }).parse(raw);
-    await addDmItem(await asBrandAdmin(input.brandId), input.id, input.productId);
+    await addDmItem(await dmAdmin(input.brandId), input.id, input.productId);
     return {};
   });
 }
@@ -78,7 +67,7 @@ export async function addDmItemAction(raw: unknown): Promise<AdminActionResult> 
 export async function changeDmItemAction(raw: unknown): Promise<AdminActionResult> {
   return run("item", async () => {
     const input = target.extend({ itemId: id, op: z.enum(["up", "down", "remove", "note"]), note: z.string().max(1000).optional() }).parse(raw);
-    const admin = await asBrandAdmin(input.brandId);
+    const admin = await dmAdmin(input.brandId);
     if (input.op === "remove") await removeDmItem(admin, input.id, input.itemId);
     else if (input.op === "note") await setDmItemNote(admin, input.id, input.itemId, input.note ?? "");
     else await moveDmItem(admin, input.id, input.itemId, input.op);
@@ -92,7 +81,7 @@ const words = z.string().max(10_000).transform((s) => s.split(/[,，;；、\n\r]
 export async function saveDmAudienceAction(raw: unknown): Promise<AdminActionResult<{ rules: number }>> {
   return run("audience", async () => {
     const input = target.extend({ tiers: z.array(z.string().max(10)).max(3), tags: words, members: words, stores: words }).parse(raw);
-    return setDmAudience(await asBrandAdmin(input.brandId), input.id, { tiers: input.tiers as ("NORMAL" | "VIP" | "SVIP")[], tags: input.tags, members: input.members, stores: input.stores });
+    return setDmAudience(await dmAdmin(input.brandId), input.id, { tiers: input.tiers as ("NORMAL" | "VIP" | "SVIP")[], tags: input.tags, members: input.members, stores: input.stores });
   });
 }
 
@@ -107,7 +96,7 @@ const chinaTime = z
 export async function saveDmWindowAction(raw: unknown): Promise<AdminActionResult> {
   return run("window", async () => {
     const input = target.extend({ startsAt: chinaTime, endsAt: chinaTime }).parse(raw);
-    await setDmWindow(await asBrandAdmin(input.brandId), input.id, { startsAt: input.startsAt, endsAt: input.endsAt });
+    await setDmWindow(await dmAdmin(input.brandId), input.id, { startsAt: input.startsAt, endsAt: input.endsAt });
     return {};
   });
 }
@@ -115,7 +104,7 @@ export async function saveDmWindowAction(raw: unknown): Promise<AdminActionResul
 export async function publishDmAction(raw: unknown): Promise<AdminActionResult> {
   return run("publish", async () => {
     const input = target.extend({ publish: z.boolean() }).parse(raw);
-    const admin = await asBrandAdmin(input.brandId);
+    const admin = await dmAdmin(input.brandId);
     if (input.publish) await publishDm(admin, input.id);
     else await unpublishDm(admin, input.id);
     return {};
