@@ -5,6 +5,7 @@ import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { COLUMNS } from "./formats";
 
 // CSV downloads in exactly the import formats (UTF-8 with BOM so Excel reads Chinese), read page by page
+// (colours as lowercase #rrggbb, the form the catalog feed stores),
 // and streamed: an export of a whole brand never sits in memory, and re-imports unchanged.
 
 const PAGE = 2_000;
@@ -48,7 +49,7 @@ async function* productRows(brandId: string): AsyncGenerator<Cells> {
   for await (const page of skuPages(brandId)) {
     for (const s of page) {
       const p = s.product;
-      yield [p.styleCode, p.name, p.nameEn, p.category.slug, p.priceFen, p.listPriceFen ?? "", p.season, p.description, p.active ? "true" : "false", s.gtin, s.colorCode, s.colorName, s.colorHex, s.size, s.sizeOrder, s.priceFen ?? ""];
+      yield [p.styleCode, p.name, p.nameEn, p.category.slug, p.priceFen, p.listPriceFen ?? "", p.season, p.description, p.active ? "true" : "false", s.gtin, s.colorCode, s.colorName, s.colorHex.toLowerCase(), s.size, s.sizeOrder, s.priceFen ?? ""];
     }
   }
 }
