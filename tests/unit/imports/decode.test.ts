@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { decodeCsv } from "@/lib/imports/decode";
+import { decodeCsv, type DecodeStats } from "@/lib/imports/decode";
 import { COLUMNS, missingColumns, priceCsvRow, stockCsvRow } from "@/lib/imports/formats";
 
 async function decode(chunks: Uint8Array[]) {
-  const stats = { bytes: 0 } as { bytes: number; encoding?: string; sha256?: string };
+  const stats: Partial<DecodeStats> & { bytes: number } = { bytes: 0 };
   let text = "";
   for await (const s of decodeCsv((async function* () { yield* chunks; })(), stats)) text += s;
   return { text, stats };
