@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { parse } from "csv-parse";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -103,6 +102,18 @@ function feedChecker(brandId: string, kind: "PRODUCTS" | "PRICES"): Checker {
 
 export type ValidationResult = { jobId: string; status: "READY" | "INVALID"; totalRows: number; errorCount: number; errors: RowError[] };
 
+function drainedOrClosed(stream: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
+}
+
 class WholeFileError extends Error {
   constructor(readonly rowError: RowError) {
     super(rowError.message);
@@ -157,7 +168,8 @@ export async function validateImport(jobId: string, source: AsyncIterable<Uint8A
   });
   const feeding = (async () => {
     for await (const text of decodeCsv(source, stats)) {
-      if (!parser.write(text)) await once(parser, "drain");
+      if (parser.destroyed) return; // the reader stopped (whole-file error): stop reading the upload too
+      if (!parser.write(text)) await drainedOrClosed(parser);
     }
     parser.end();
   })().catch((error) => parser.destroy(error as Error));
@@ -195,6 +207,8 @@ export async function validateImport(jobId: string, source: AsyncIterable<Uint8A
     errorCount = 1;
     errors.push(rowError);
   } finally {
+    parser.destroy();
+    await feeding;
     busyJobs.delete(jobId);
     clearReadProgress(jobId);
   }
@@ -223,6 +237,8 @@ export type ApplyOptions = {
   batchRows?: number;
   /** Called after each committed batch; tests throw here to stand for a process killed between batches. */
   afterBatch?: (appliedRows: number) => void | Promise<void>;
+  /** The caller already put the job in busyJobs (the apply route, so the page never sees it idle in between). */
+  claimed?: boolean;
 };
 
 export type ApplyResult = { jobId: string; status: "APPLIED"; totalRows: number; appliedRows: number; batches: number };
@@ -238,10 +254,15 @@ export const applyMessages = {
  * counts and advances appliedRows. Re-running after an interruption resumes; an APPLIED job is a no-op.
  */
 export async function applyImport(jobId: string, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
-  if (job.status === "APPLIED") return { jobId, status: "APPLIED", totalRows: job.totalRows, appliedRows: job.appliedRows, batches: 0 };
-  if (job.errorCount > 0 || !["READY", "APPLYING", "FAILED"].includes(job.status)) throw new ImportRefused(applyMessages.notReady);
-  if (busyJobs.has(jobId)) throw new ImportRefused(applyMessages.busy);
+  const job = await db.importJob.findUnique({ where: { id: jobId } });
+  const refusal = !job ? applyMessages.notReady : job.status === "APPLIED" ? null : job.errorCount > 0 || !["READY", "APPLYING", "FAILED"].includes(job.status) ? applyMessages.notReady : undefined;
+  if (refusal !== undefined) {
+    if (options.claimed) busyJobs.delete(jobId);
+    if (refusal === null) return { jobId, status: "APPLIED", totalRows: job!.totalRows, appliedRows: job!.appliedRows, batches: 0 };
+    throw new ImportRefused(refusal);
+  }
+  if (!job) throw new ImportRefused(applyMessages.notReady); // (narrowing only)
+  if (!options.claimed && busyJobs.has(jobId)) throw new ImportRefused(applyMessages.busy);
   busyJobs.add(jobId);
   const batchRows = options.batchRows ?? (job.kind === "STOCK" ? IMPORT_LIMITS.stockBatch : IMPORT_LIMITS.catalogBatch);
   let applied = job.appliedRows;

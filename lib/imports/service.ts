@@ -61,8 +61,18 @@ export async function startImportUpload(
   const fileName = typeof (file as File).name === "string" ? (file as File).name : "import.csv";
   const actor = principal.kind === "staff" ? `staff:${principal.staffId}` : "system";
   const jobId = await createImportJob({ brandId: brand.id, kind: kind.data, fileName, actor });
+  busyJobs.add(jobId); // checking starts after the response; the page sees it as under way meanwhile
   const bytes = file.stream() as unknown as AsyncIterable<Uint8Array>;
-  return { jobId, run: async () => void (await validateImport(jobId, bytes, { bytesTotal: file.size })) };
+  return {
+    jobId,
+    run: async () => {
+      try {
+        await validateImport(jobId, bytes, { bytesTotal: file.size });
+      } finally {
+        busyJobs.delete(jobId);
+      }
+    },
+  };
 }
 
 export type ImportStatusView = {
@@ -122,13 +132,14 @@ export async function startImportApply(principal: Principal, jobId: string): Pro
   if (job.status === "APPLIED") return { jobId, run: async () => {} };
   if (job.errorCount > 0 || !["READY", "APPLYING", "FAILED"].includes(job.status)) return refusal(409, "not_ready", "该导入未通过校验，不能应用 / This import did not pass its check and cannot be applied");
   if (busyJobs.has(jobId)) return refusal(409, "busy", "该导入正在处理中 / This import is already being processed");
-  // Claim the job now, so a double click cannot start two appliers before the first one has begun.
+  // Claim the job now: a double click cannot start two appliers, and the page never sees it idle before it starts.
+  busyJobs.add(jobId);
   await db.importJob.update({ where: { id: jobId }, data: { status: "APPLYING" } });
   return {
     jobId,
     run: async () => {
       try {
-        await applyImport(jobId);
+        await applyImport(jobId, { claimed: true });
       } catch (error) {
         if (!(error instanceof ImportRefused)) throw error;
       }

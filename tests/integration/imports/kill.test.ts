@@ -2,7 +2,6 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createRequire } from "node:module";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -10,7 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 // halfway. The database then holds whole batches only (appliedRows a multiple of 1,000, exactly those rows'
 // figures and ledger rows), and running "apply" again finishes the job. Runs on a copy of the test database.
 
-const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+// tsx as a loader in the one process (its CLI would run the script in a grandchild that SIGKILL never reaches).
+const node = (args: string[]) => [process.execPath, ["--import", "tsx", CHILD, ...args]] as const;
 const CHILD = path.join(process.cwd(), "tests", "integration", "imports", "apply-child.ts");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "imports-kill-"));
 const dbFile = path.join(dir, "kill.db");
@@ -35,13 +35,13 @@ describe("an apply killed with SIGKILL", () => {
       const csvFile = path.join(dir, "stock.csv");
       fs.writeFileSync(csvFile, "storeCode,gtin,quantity\n" + rows.map((r) => `${r.code},${r.gtin},${r.q}`).join("\n") + "\n");
 
-      const check = spawnSync(process.execPath, [tsx, CHILD, "check", csvFile], { env: env(), encoding: "utf8" });
+      const check = spawnSync(...node(["check", csvFile]), { env: env(), encoding: "utf8" });
       expect(check.status, check.stderr).toBe(0);
       const [, jobId, status] = /job (\S+) (\S+)/.exec(check.stdout)!;
       expect(status).toBe("READY");
 
       // Apply with a pause after each batch; SIGKILL once at least 5 batches are in.
-      const child = spawn(process.execPath, [tsx, CHILD, "apply", jobId!, "1000", "20"], { env: env() });
+      const child = spawn(...node(["apply", jobId!, "1000", "20"]), { env: env() });
       await new Promise<void>((resolve, reject) => {
         let out = "";
         child.stdout.on("data", (d: Buffer) => {
@@ -67,7 +67,7 @@ describe("an apply killed with SIGKILL", () => {
       const ledger = (id: string) => (sql.prepare(`SELECT count(*) AS n FROM "StockLedger" WHERE reference = ?`).get(`import:${id}`) as { n: number }).n;
       expect(ledger(jobId!)).toBe(changedInApplied);
 
-      const resume = spawnSync(process.execPath, [tsx, CHILD, "apply", jobId!, "1000", "0"], { env: env(), encoding: "utf8" });
+      const resume = spawnSync(...node(["apply", jobId!, "1000", "0"]), { env: env(), encoding: "utf8" });
       expect(resume.status, resume.stderr).toBe(0);
       expect(resume.stdout).toContain("done 20000");
       const done = sql.prepare(`SELECT status, "appliedRows" FROM "ImportJob" WHERE id = ?`).get(jobId) as { status: string; appliedRows: number };
