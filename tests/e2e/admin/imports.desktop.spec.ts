@@ -15,7 +15,7 @@ test("lumi.admin: a bad row is listed and nothing applied; the fixed file is app
   const pair = read<Pair | undefined>(
     `SELECT s.id AS storeId, s.code, k.id AS skuId, k.gtin, p.styleCode, i.onHand, i.reserved, s.safetyStock
      FROM Inventory i JOIN Store s ON s.id = i.storeId JOIN Sku k ON k.id = i.skuId JOIN Product p ON p.id = k.productId JOIN Brand b ON b.id = s.brandId
-     WHERE b.slug = 'lumi' AND s.active = 1 AND s.code NOT IN ('SH01', 'SH02', 'BJ01') AND s.code NOT LIKE 'WH%' AND p.active = 1
+     WHERE b.slug = 'lumi' AND s.active = 1 AND s.code NOT IN ('SH01', 'SH02', 'BJ01') AND s.kind <> 'WAREHOUSE' AND p.active = 1
        AND i.reserved = 0 AND i.onHand - s.safetyStock >= 5
      ORDER BY s.code DESC, k.gtin DESC LIMIT 1`,
   );
