@@ -27,6 +27,9 @@ export function ImportPanel({ brand, initialJobId, labels }: { brand?: string; i
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [sending, setSending] = useState(false);
   const [round, setRound] = useState(0); // bumped to poll again (after "apply")
+  // The upload needs this script (a plain form post would drop the file): the button waits for it.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const fileRef = useRef<HTMLInputElement>(null);
 
   const poll = useCallback(async (id: string): Promise<JobView | null> => {
@@ -122,7 +125,7 @@ export function ImportPanel({ brand, initialJobId, labels }: { brand?: string; i
           {labels.file}
           <input ref={fileRef} type="file" name="file" accept=".csv,text/csv" className={`${fieldClass} py-2`} data-testid="import-file" />
         </label>
-        <button type="submit" className={buttonClass} disabled={sending} data-testid="import-submit">{labels.submit}</button>
+        <button type="submit" className={buttonClass} disabled={sending || !hydrated} data-testid="import-submit">{labels.submit}</button>
         <p className="text-xs text-gray-500 md:col-span-3">{labels.columns[kind]}</p>
       </form>
       <FormStatus status={message} testId="import-message" />
