@@ -3,7 +3,6 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { ImportKind, ImportStatus } from "@/lib/generated/prisma/enums";
 import { decide, type Principal } from "@/lib/auth/policy";
-import { getBrand } from "@/lib/catalog/cached";
 import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
 import type { RowError } from "@/lib/catalog-feed/stock";
 import { exportCsvWebStream, exportFileName } from "./export";
@@ -30,7 +29,8 @@ async function brandFor(principal: Principal, slug: unknown): Promise<{ id: stri
   const auth = decide(principal, "brand.manage");
   if (auth !== "allow") return auth === "unauthenticated" ? refusal(401, "unauthenticated", "请先登录 / Please sign in") : refusal(403, "forbidden", "无权访问 / No access");
   const parsed = z.string().regex(/^[a-z0-9-]{1,40}$/).safeParse(slug);
-  const brand = parsed.success ? await getBrand(parsed.data) : principal.kind === "staff" && principal.brandId ? await db.brand.findUnique({ where: { id: principal.brandId }, select: { id: true, slug: true } }) : null;
+  const where = parsed.success ? { slug: parsed.data } : principal.kind === "staff" && principal.brandId ? { id: principal.brandId } : null;
+  const brand = where ? await db.brand.findUnique({ where, select: { id: true, slug: true } }) : null;
   if (!brand) return refusal(400, "bad_request", uploadMessages.unknownBrand);
   if (decide(principal, "brand.manage", { brandId: brand.id }) !== "allow") return refusal(403, "forbidden", "无权访问该品牌 / No access to this brand");
   return { id: brand.id, slug: brand.slug };
