@@ -17,6 +17,9 @@ export const AUDIT_ACTIONS = [
   "binding.rules_changed",
   "commission.payout_created",
   "customers.reassigned",
+  // ERP/POS API keys (admin API keys page).
+  "api_key.created",
+  "api_key.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -61,15 +61,15 @@ export async function inChunks<T>(values: string[], read: (chunk: string[]) => P
 }
 
 /** zod issues of one row as RowErrors. */
-export function schemaErrors(schema: z.ZodType, rows: unknown[], firstRowNo: number): { errors: RowError[]; valid: boolean[] } {
+export function schemaErrors<T>(schema: z.ZodType<T>, rows: unknown[], firstRowNo: number): { errors: RowError[]; good: { r: T; rowNo: number }[] } {
   const errors: RowError[] = [];
-  const valid = rows.map((r, i) => {
-    const parsed = schema.safeParse(r);
-    if (parsed.success) return true;
+  const good: { r: T; rowNo: number }[] = [];
+  rows.forEach((raw, i) => {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return good.push({ r: parsed.data, rowNo: firstRowNo + i });
     for (const issue of parsed.error.issues) errors.push({ row: firstRowNo + i, field: issue.path.join(".") || "row", message: bilingual(issue.message) });
-    return false;
   });
-  return { errors, valid };
+  return { errors, good };
 }
 
 function bilingual(message: string): string {
@@ -114,8 +114,8 @@ export async function checkCatalogRows(brandId: string, rows: CatalogRow[], firs
 }
 
 async function checkWithContext(brandId: string, rows: CatalogRow[], firstRowNo: number) {
-  const { errors, valid } = schemaErrors(catalogRow, rows, firstRowNo);
-  const good = rows.map((r, i) => ({ r, rowNo: firstRowNo + i })).filter((_, i) => valid[i]);
+  // Checked as parsed (trimmed), the form in which they are written.
+  const { errors, good } = schemaErrors(catalogRow, rows, firstRowNo);
   const ctx = await loadContext(
     brandId,
     good.map((g) => g.r),
@@ -165,6 +165,12 @@ export async function upsertCatalogRows(
   actor: string,
 ): Promise<{ stylesCreated: number; stylesUpdated: number; skusCreated: number; skusUpdated: number }> {
   const plan = await planCatalogUpsert(brandId, rows);
+  await commitFeed(brandId, plan, actor);
+  return plan.counts;
+}
+
+/** Commits a planned feed batch alone (the API adds its receipt and commits itself), then refreshes the cache. */
+export async function commitFeed(brandId: string, plan: { statements: Prisma.PrismaPromise<unknown>[]; styleCodes: string[] }, actor: string): Promise<void> {
   try {
     await db.$transaction(plan.statements);
   } catch (e) {
@@ -172,7 +178,6 @@ export async function upsertCatalogRows(
   }
   catalogChanged(brandId, plan.styleCodes);
   void actor; // who wrote is recorded by the caller (audit log, ERP receipt)
-  return plan.counts;
 }
 
 /** The checked write of catalog rows as statements, for a caller that adds its own (the ERP receipt) to the batch. */

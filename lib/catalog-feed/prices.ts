@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { asConflict, catalogChanged, CatalogFeedError, inChunks, schemaErrors, type RowError } from "./catalog";
+import { CatalogFeedError, commitFeed, inChunks, schemaErrors, type RowError } from "./catalog";
 
 // Price rows from outside (CSV imports and the ERP API). A row without a GTIN sets its style's price (and list
 // price when given: null clears it); a row with a GTIN sets that SKU's own price. One batch, all rows or none.
@@ -15,8 +15,7 @@ export const priceRow = z.object({
 export type PriceRow = z.infer<typeof priceRow>;
 
 async function checkWithContext(brandId: string, rows: PriceRow[], firstRowNo: number) {
-  const { errors, valid } = schemaErrors(priceRow, rows, firstRowNo);
-  const good = rows.map((r, i) => ({ r, rowNo: firstRowNo + i })).filter((_, i) => valid[i]);
+  const { errors, good } = schemaErrors(priceRow, rows, firstRowNo);
   const [products, skus] = await Promise.all([
     inChunks(
       good.map((g) => g.r.styleCode),
@@ -75,12 +74,6 @@ export async function planPrices(brandId: string, raw: PriceRow[]) {
 
 export async function applyPrices(brandId: string, rows: PriceRow[], actor: string): Promise<{ updated: number }> {
   const plan = await planPrices(brandId, rows);
-  try {
-    await db.$transaction(plan.statements);
-  } catch (e) {
-    throw asConflict(e);
-  }
-  catalogChanged(brandId, plan.styleCodes);
-  void actor; // who wrote is recorded by the caller (audit log, ERP receipt)
+  await commitFeed(brandId, plan, actor);
   return { updated: plan.updated };
 }

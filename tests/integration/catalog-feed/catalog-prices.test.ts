@@ -6,8 +6,10 @@ import { CatalogFeedError, checkCatalogRows, upsertCatalogRows, type CatalogRow 
 import { applyPrices, checkPriceRows } from "@/lib/catalog-feed/prices";
 
 // Catalog and price rows from outside: checked per row without writing, written all or none.
-// Every style and GTIN here is new (prefix 20, "in-store" GS1 range), so seeded data stays as it was.
-const run = crypto.randomBytes(3).toString("hex").toUpperCase();
+// Every style and GTIN here is new (prefix 20, "in-store" GS1 range), so seeded data stays as it was. The styles
+// are inactive and their codes sort just after the brand's first seeded style (never first or last), so the
+// catalogue tests' "first / last / newest style" stay seeded ones.
+const run = `LM26W0001-T${crypto.randomBytes(3).toString("hex").toUpperCase()}`;
 let seq = 0;
 const newGtin = () => makeGtin13(`20${String(Date.now() % 1e7).padStart(7, "0")}${String(seq++).padStart(3, "0")}`);
 const lumi = () => db.brand.findUniqueOrThrow({ where: { slug: "lumi" } });
@@ -27,6 +29,7 @@ function row(styleCode: string, categorySlug: string, over: Partial<CatalogRow> 
     colorHex: "#111111",
     size: "M",
     sizeOrder: 2,
+    active: false,
     ...over,
   };
 }
@@ -35,7 +38,7 @@ describe("catalog rows", () => {
   it("creates a style with its SKUs, then updates them by style code and GTIN", async () => {
     const brand = await lumi();
     const slug = await leafOf(brand.id);
-    const code = `T${run}A`;
+    const code = `${run}A`;
     const rows = [row(code, slug), row(code, slug, { size: "L", sizeOrder: 3 })];
     expect(await checkCatalogRows(brand.id, rows)).toEqual([]);
     expect(await upsertCatalogRows(brand.id, rows, "test")).toEqual({ stylesCreated: 1, stylesUpdated: 0, skusCreated: 2, skusUpdated: 0 });
@@ -56,7 +59,7 @@ describe("catalog rows", () => {
     const brand = await lumi();
     const slug = await leafOf(brand.id);
     const seeded = await db.sku.findFirstOrThrow({ where: { product: { brand: { slug: "nord" } } } });
-    const code = `T${run}B`;
+    const code = `${run}B`;
     const good = row(code, slug);
     const badCheck = { ...row(code, slug, { size: "S" }), gtin: good.gtin.slice(0, 12) + String((Number(good.gtin[12]) + 1) % 10) };
     const rows: CatalogRow[] = [
@@ -65,9 +68,9 @@ describe("catalog rows", () => {
       row(code, "no-such-category", { size: "L" }), // 3: category (and disagrees with row 1)
       row(code, slug, { gtin: good.gtin, size: "XL" }), // 4: GTIN twice
       row(code, slug, { size: "M" }), // 5: same style/colour/size as row 1
-      row(`T${run}C`, slug, { priceFen: 500, listPriceFen: 400 }), // 6: price above list price
-      row(`T${run}D`, slug, { gtin: seeded.gtin }), // 7: another brand's GTIN
-      { ...row(`T${run}E`, slug), colorHex: "red", priceFen: -1 } as CatalogRow, // 8: schema
+      row(`${run}C`, slug, { priceFen: 500, listPriceFen: 400 }), // 6: price above list price
+      row(`${run}D`, slug, { gtin: seeded.gtin }), // 7: another brand's GTIN
+      { ...row(`${run}E`, slug), colorHex: "red", priceFen: -1 } as CatalogRow, // 8: schema
     ];
     const errors = await checkCatalogRows(brand.id, rows);
     const fields = errors.map((e) => `${e.row}:${e.field}`);
@@ -77,13 +80,24 @@ describe("catalog rows", () => {
     expect(fields).not.toContain("1:gtin");
     for (const e of errors) expect(e.message).toMatch(/ \/ /);
     await expect(upsertCatalogRows(brand.id, rows, "test")).rejects.toBeInstanceOf(CatalogFeedError);
-    expect(await db.product.count({ where: { styleCode: { startsWith: `T${run}` }, NOT: { styleCode: `T${run}A` } } })).toBe(0);
+    expect(await db.product.count({ where: { styleCode: { startsWith: `${run}` }, NOT: { styleCode: `${run}A` } } })).toBe(0);
     expect(await db.sku.count({ where: { gtin: good.gtin } })).toBe(0);
+  });
+
+  it("checks and writes text fields trimmed (spreadsheet cells often carry spaces)", async () => {
+    const brand = await lumi();
+    const slug = await leafOf(brand.id);
+    const code = `${run}W`;
+    const rows = [row(` ${code} `, ` ${slug}`), row(code, slug, { size: "L " })];
+    expect(await checkCatalogRows(brand.id, rows)).toEqual([]);
+    expect(await upsertCatalogRows(brand.id, rows, "test")).toMatchObject({ stylesCreated: 1, skusCreated: 2 });
+    const skus = await db.sku.findMany({ where: { product: { styleCode: code, brandId: brand.id } }, orderBy: { size: "asc" } });
+    expect(skus.map((s) => s.size)).toEqual(["L", "M"]);
   });
 
   it("numbers rows from the caller's first row (a file's header offset)", async () => {
     const brand = await lumi();
-    const errors = await checkCatalogRows(brand.id, [row(`T${run}F`, "nope")], 2);
+    const errors = await checkCatalogRows(brand.id, [row(`${run}F`, "nope")], 2);
     expect(errors).toEqual([{ row: 2, field: "categorySlug", message: expect.stringContaining("Unknown category") }]);
   });
 });
@@ -92,7 +106,7 @@ describe("price rows", () => {
   it("sets style and SKU prices in one batch; a bad row anywhere changes nothing", async () => {
     const brand = await lumi();
     const slug = await leafOf(brand.id);
-    const code = `T${run}P`;
+    const code = `${run}P`;
     const rows = [row(code, slug), row(code, slug, { size: "L" })];
     await upsertCatalogRows(brand.id, rows, "test");
 
