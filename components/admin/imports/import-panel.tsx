@@ -11,7 +11,7 @@ type JobView = { id: string; kind: Kind; status: Status; fileName: string; total
 export type ImportPanelLabels = {
   kind: string; file: string; submit: string; tooLarge: string; noFile: string; apply: string; resume: string; applying: string;
   kinds: Record<Kind, string>; columns: Record<Kind, string>; status: Record<Status, string>;
-  progress: { checking: string; applying: string; done: string; ready: string; invalid: string; stalled: string };
+  progress: { checking: string; applying: string; done: string; ready: string; invalid: string; stalled: string; interrupted: string };
   errors: { heading: string; row: string; field: string; message: string; more: string };
 };
 
@@ -50,7 +50,7 @@ export function ImportPanel({ brand, initialJobId, labels }: { brand?: string; i
     const tick = async () => {
       const view = await poll(jobId).catch(() => null);
       if (stopped) return;
-      const working = view && (view.status === "VALIDATING" || (view.status === "APPLYING" && view.busy));
+      const working = view && view.busy && (view.status === "VALIDATING" || view.status === "APPLYING");
       if (working) timer = setTimeout(tick, 1000);
       else if (view?.status === "APPLIED") router.refresh();
     };
@@ -99,7 +99,7 @@ export function ImportPanel({ brand, initialJobId, labels }: { brand?: string; i
     job === null
       ? ""
       : job.status === "VALIDATING"
-        ? fill(labels.progress.checking, { rows: job.totalRows })
+        ? fill(job.busy ? labels.progress.checking : labels.progress.interrupted, { rows: job.totalRows })
         : job.status === "INVALID"
           ? fill(labels.progress.invalid, { count: job.errorCount })
           : job.status === "READY"
