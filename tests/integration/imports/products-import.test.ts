@@ -6,7 +6,8 @@ import { applyImport, dryRunImport } from "@/lib/imports/jobs";
 import { bytesOf, csv, importFixture } from "./support";
 
 // A products file: bad rows listed with their row numbers and nothing written; the fixed file creates the style
-// and its SKUs through the catalog feed. The test style is inactive (the catalogue tests count active styles).
+// and its SKUs through the catalog feed. The test style is inactive and its code sorts just after the brand's first
+// seeded style (other files take the first, last and newest active styles).
 
 const HEADER = COLUMNS.PRODUCTS.join(",");
 const gtin = (n: number) => makeGtin13(`29900${String(Date.now() % 10_000_000).padStart(7, "0")}`.slice(0, 11) + String(n));
@@ -15,7 +16,8 @@ describe("products import", () => {
   it("lists bad rows, writes nothing, then creates the style and its SKUs from the fixed file", async () => {
     const { brand, actor } = await importFixture(0);
     const category = await db.category.findFirstOrThrow({ where: { brandId: brand.id, products: { some: {} } } });
-    const code = `ZZIMP${Date.now() % 100_000}`;
+    const first = await db.product.findFirstOrThrow({ where: { brandId: brand.id }, orderBy: { styleCode: "asc" } });
+    const code = `${first.styleCode}-I${Date.now() % 100_000}`;
     const [g1, g2] = [gtin(1), gtin(2)];
     const row = (g: string, size: string, order: number, slug = category.slug, hex = "#112233") => [code, "导入测试款", "Import test style", slug, 19900, "", "2026 春夏", "", "false", g, "01", "黑色", hex, size, order, ""];
 
