@@ -20,11 +20,13 @@ import {
   verifyOrders,
   waitForQuiet,
 } from "./bench/orders";
+import { copyBenchDatabase, type ImportBenchResult, measureImport } from "./bench/imports";
 import { buildApp, prepareDatabase } from "./bench/prepare";
 import {
   type BenchReport,
   type BundleResult,
   checkBundle,
+  checkImport,
   checkOrders,
   checkPage,
   commandLine,
@@ -46,6 +48,8 @@ async function run(argv: string[], cleanup: Cleanup): Promise<number> {
     return 0;
   }
 
+  if (opts.only === "import") return importOnly(argv, opts, cleanup);
+
   // 1. Database, build, server — unless we were pointed at a running server.
   let baseUrl: string;
   let server: RunningServer | null = null;
@@ -58,6 +62,7 @@ async function run(argv: string[], cleanup: Cleanup): Promise<number> {
   } else {
     await assertPortFree(opts.port);
     await prepareDatabase(cleanup);
+    await copyBenchDatabase(); // the import measurement's fresh copy, before the server and orders write
     await buildApp(opts.build, cleanup);
     server = await startServer(opts.port, opts.health, cleanup, { APP_SECRET: appSecret! });
     baseUrl = server.baseUrl;
@@ -149,6 +154,16 @@ async function run(argv: string[], cleanup: Cleanup): Promise<number> {
     }
   }
 
+  // 5b. The CSV import, on the copy taken before the server started (no server involved).
+  let imported: (ImportBenchResult & { check: ReturnType<typeof checkImport> }) | null = null;
+  let importSkipped: string | null = null;
+  if (opts.only === "pages" || opts.only === "orders") importSkipped = `--only ${opts.only}`;
+  else if (!managedServer) importSkipped = "--base-url: no fresh bench database of our own to copy";
+  else {
+    const result = await measureImport(opts.brand, cleanup);
+    imported = { ...result, check: checkImport(result) };
+  }
+
   // 6. Report.
   const serverDied = server?.unexpectedExit() ?? null;
   const report: BenchReport = {
@@ -170,11 +185,14 @@ async function run(argv: string[], cleanup: Cleanup): Promise<number> {
     firstLoadJs: firstLoad,
     orders,
     ordersSkipped,
+    import: imported,
+    importSkipped,
     pass:
       serverDied === null &&
       pages.every((p) => p.check === null || p.check.pass) &&
       firstLoad.every((b) => b.check === null || b.check.pass) &&
-      (orders === null || orders.check.pass),
+      (orders === null || orders.check.pass) &&
+      (imported === null || imported.check.pass),
   };
   printReport(report);
   const written = writeReport(report);
@@ -184,6 +202,34 @@ async function run(argv: string[], cleanup: Cleanup): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** `--only import`: a fresh bench database, its copy, the import; no build, no server. */
+async function importOnly(argv: string[], opts: ReturnType<typeof parseOptions>, cleanup: Cleanup): Promise<number> {
+  await prepareDatabase(cleanup);
+  await copyBenchDatabase();
+  const result = await measureImport(opts.brand, cleanup);
+  const imported = { ...result, check: checkImport(result) };
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    command: commandLine(argv),
+    ...environment(),
+    config: { baseUrl: "(none: --only import)", managedServer: false, connections: 0, durationS: 0, warmupRequests: 0, headers: {} },
+    serverDied: null,
+    thresholds: THRESHOLDS,
+    only: "import",
+    pages: [],
+    firstLoadJs: [],
+    orders: null,
+    ordersSkipped: "--only import",
+    import: imported,
+    importSkipped: null,
+    pass: imported.check.pass,
+  };
+  printReport(report);
+  const written = writeReport(report);
+  log(`wrote ${path.relative(ROOT, written.json)} and ${path.relative(ROOT, written.md)}`);
+  return !report.pass && opts.strict ? 1 : 0;
 }
 
 async function measureOrders(

@@ -8,8 +8,8 @@ import { isValidGtin13 } from "@/lib/catalog/gtin";
 export const stockRow = z.object({ storeCode: z.string(), gtin: z.string(), quantity: z.number().int().min(0) });
 export type StockRow = z.infer<typeof stockRow>;
 
-/** row = 1-based number of the row in the file / batch; message "中文 / English". Same shape as catalog.ts's. */
-export type RowError = { row: number; field: string; message: string };
+import type { RowError } from "./catalog";
+export type { RowError };
 
 export type ResolvedCount = { storeId: string; skuId: string; onHand: number; row: number };
 

@@ -26,7 +26,7 @@ export interface BenchOptions {
   /** Exit 1 when a target fails. */
   strict: boolean;
   /** What to measure: the pages (static, product, category, first-load JS), the order placement, or both. */
-  only: "all" | "pages" | "orders";
+  only: "all" | "pages" | "orders" | "import";
   /** Seconds of order placement (after the order warm-up). */
   orderDuration: number;
   /** Orders placed before measuring (deep SKUs only; 0 to skip). */
@@ -43,7 +43,8 @@ export const USAGE = `Usage: npm run bench -- [options]
 Prepares bench-results/bench.db (migrate + seed), builds into .next-bench, starts
 \`next start\` on --port, load-tests a static page, a product page and a category page
 with autocannon, measures first-load JS, then places orders with --connections signed-in
-buyers (POST /api/shop/orders) and checks the database for oversells, and writes
+buyers (POST /api/shop/orders) and checks the database for oversells, imports a
+100,000-row stock CSV (validate + apply) into a copy of the fresh bench database, and writes
 bench-results/latest.{json,md}.
 
 Options
@@ -64,6 +65,8 @@ Options
   --header "K: v"       extra request header; repeatable
   --only <what>         pages: static, product, category and first-load JS only;
                         orders: the static page (the ratio's reference) and order placement only;
+                        import: the 100,000-row stock CSV import only (validate + apply through
+                        lib/imports on a copy of a freshly seeded bench database; no build, no server);
                         default: everything
   --order-duration <s>  seconds of order placement (default 15)
   --order-warmup <n>    orders placed before measuring, deep-stock SKUs only (default 100; 0 to skip)
@@ -147,7 +150,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   if (!/^[a-z0-9-]+$/.test(brand)) throw new BenchError(`--brand must be a brand slug, got "${brand}"`);
 
   const only = v.only ?? "all";
-  if (only !== "all" && only !== "pages" && only !== "orders") throw new BenchError(`--only must be pages or orders, got "${only}"`);
+  if (only !== "all" && only !== "pages" && only !== "orders" && only !== "import") throw new BenchError(`--only must be pages, orders or import, got "${only}"`);
 
   return {
     help: v.help ?? false,

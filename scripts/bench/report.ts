@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import type { FirstLoadJs } from "./bundle";
 import { RESULTS_DIR, ROOT } from "./env";
 import type { LoadResult, Probe } from "./load";
+import type { ImportBenchResult } from "./imports";
 import type { OrderIntegrity, OrderLoad, OrderSetup } from "./orders";
 import type { Target, TargetName } from "./targets";
 
@@ -20,6 +21,8 @@ export const THRESHOLDS = {
   maxFirstLoadKbGzip: 130,
   /** Order placement: 201s per second sustained with 50 buyers, with no oversell and no 5xx. */
   minOrdersPerSec: 100,
+  /** CSV import: a 100,000-row stock file validated and applied end to end, rows per second. */
+  minImportRowsPerSec: 5_000,
 } as const;
 
 export interface Check {
@@ -64,13 +67,31 @@ export interface BenchReport {
   serverDied: string | null;
   thresholds: typeof THRESHOLDS;
   /** What was measured (--only). */
-  only: "all" | "pages" | "orders";
+  only: "all" | "pages" | "orders" | "import";
   pages: PageResult[];
   firstLoadJs: BundleResult[];
   /** Null when not measured (--only pages) or skipped (reason in `ordersSkipped`). */
   orders: OrderResult | null;
   ordersSkipped: string | null;
+  /** The CSV import measurement; null when not measured (reason in `importSkipped`). Absent in older reports. */
+  import?: (ImportBenchResult & { check: Check }) | null;
+  importSkipped?: string | null;
   pass: boolean;
+}
+
+export function checkImport(result: ImportBenchResult): Check {
+  const reasons: string[] = [];
+  if (result.rowsPerSec < THRESHOLDS.minImportRowsPerSec) reasons.push(`${result.rowsPerSec.toFixed(0)} rows/s < ${THRESHOLDS.minImportRowsPerSec}`);
+  if (result.ledgerRows !== result.expectedLedgerRows) reasons.push(`${result.ledgerRows} ledger rows, expected ${result.expectedLedgerRows}`);
+  return { pass: reasons.length === 0, reasons };
+}
+
+function importLine(r: ImportBenchResult): string {
+  return (
+    `${r.rows.toLocaleString("en")} rows (${(r.csvBytes / 1e6).toFixed(1)} MB, ${r.brand}: ${r.stores} stores × ${r.skus} SKUs${r.benchStoresAdded ? `, ${r.benchStoresAdded} bench-only stores added to the copy` : ""}): ` +
+    `${r.rowsPerSec.toFixed(0)} rows/s end to end; validate ${r.validateS.toFixed(2)} s, apply ${r.applyS.toFixed(2)} s in ${r.batches} batches; ` +
+    `${r.ledgerRows.toLocaleString("en")} ledger rows (expected ${r.expectedLedgerRows.toLocaleString("en")})`
+  );
 }
 
 export interface OrderResult {
@@ -295,6 +316,7 @@ function failures(report: BenchReport): string[] {
     if (b.check && !b.check.pass) lines.push(`first-load JS of ${b.name} ${b.path}: ${b.check.reasons.join("; ")}`);
   }
   if (report.orders && !report.orders.check.pass) lines.push(`order placement POST ${report.orders.path}: ${report.orders.check.reasons.join("; ")}`);
+  if (report.import && !report.import.check.pass) lines.push(`CSV import: ${report.import.check.reasons.join("; ")}`);
   return lines;
 }
 
@@ -304,9 +326,9 @@ export function printReport(report: BenchReport): void {
   console.log(`Benchmark ${report.date} — ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, node ${report.node}, next ${report.next ?? "?"}`);
   console.log(`${report.config.connections} connections × ${report.config.durationS} s per page after ${report.config.warmupRequests} warm-up requests, against ${report.config.baseUrl}`);
   console.log("");
-  console.log(table(LOAD_HEADER, loadRows(report), LOAD_ALIGN));
+  if (report.pages.length > 0) console.log(table(LOAD_HEADER, loadRows(report), LOAD_ALIGN));
   console.log("");
-  console.log(
+  if (report.pages.length > 0) console.log(
     `Targets: product and category ≥ ${THRESHOLDS.minRatioToStatic} × static req/s, p95 ≤ ${THRESHOLDS.maxP95Ms} ms, all 2xx; ` +
       `product first-load JS ≤ ${THRESHOLDS.maxFirstLoadKbGzip} kB gzip.`,
   );
@@ -331,8 +353,14 @@ export function printReport(report: BenchReport): void {
     for (const line of integrityLines(o)) console.log(`  ${line.replaceAll("**", "")}`);
     console.log(`Target: ≥ ${THRESHOLDS.minOrdersPerSec} orders/s (201s), 0 oversold, no 5xx, every order accounted for.`);
   }
+  if (report.import) {
+    console.log("");
+    console.log(`CSV stock import: ${importLine(report.import)}`);
+    console.log(`Target: ≥ ${THRESHOLDS.minImportRowsPerSec} rows/s (validate + apply), one ledger row per changed figure.`);
+  }
   const failed = failures(report);
   console.log("");
+  if (report.importSkipped) console.log(`CSV import not measured: ${report.importSkipped}.`);
   if (report.ordersSkipped !== null) console.log(`Order placement not measured: ${report.ordersSkipped}.`);
   if (failed.length === 0) console.log("All targets PASS.");
   else for (const line of failed) console.log(`FAIL ${line}`);
@@ -357,11 +385,10 @@ function markdown(report: BenchReport): string {
     `- Load: autocannon, ${report.config.connections} connections × ${report.config.durationS} s per page, ` +
       `after ${report.config.warmupRequests} warm-up requests; server ${report.config.managedServer ? "`next start` (production build, bench database)" : report.config.baseUrl}`,
     "",
-    "### Throughput and latency",
-    "",
-    mdTable(LOAD_HEADER, loadRows(report), LOAD_ALIGN),
-    "",
-    report.pages.length > 1
+    ...(report.pages.length === 0 ? [] : ["### Throughput and latency", "", mdTable(LOAD_HEADER, loadRows(report), LOAD_ALIGN), ""]),
+    report.pages.length === 0
+      ? "No pages measured (`--only import`)."
+      : report.pages.length > 1
       ? `Targets: product and category pages ≥ ${THRESHOLDS.minRatioToStatic} × the static page's req/s (same run), ` +
         `p95 ≤ ${THRESHOLDS.maxP95Ms} ms, no non-2xx.`
       : "The static page only: the reference for the order placement's ratio (`--only orders`).",
@@ -399,6 +426,17 @@ function markdown(report: BenchReport): string {
       "",
     );
   }
+  if (report.import) {
+    parts.push(
+      "### CSV stock import",
+      "",
+      `${importLine(report.import)}.`,
+      "",
+      `Through lib/imports (streamed dry run, staging, set-based batches of 5,000) on a copy of the fresh bench database. Target: ≥ ${THRESHOLDS.minImportRowsPerSec} rows/s.`,
+      "",
+    );
+  }
+  if (report.importSkipped) parts.push(`CSV import not measured: ${report.importSkipped}.`, "");
   if (report.ordersSkipped !== null) parts.push(`Order placement not measured: ${report.ordersSkipped}.`, "");
   parts.push(failed.length === 0 ? "**All targets PASS.**" : failed.map((line) => `- **FAIL** ${line}`).join("\n"), "");
   return parts.join("\n");

@@ -1,0 +1,311 @@
+import { parse } from "csv-parse";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ImportKind } from "@/lib/generated/prisma/enums";
+import { checkCatalogRows, upsertCatalogRows, type CatalogRow } from "@/lib/catalog-feed/catalog";
+import { applyPrices, checkPriceRows, type PriceRow } from "@/lib/catalog-feed/prices";
+import { stockResolver, type RowError, type StockResolver } from "@/lib/catalog-feed/stock";
+import { bulkCountStatements, changedSkusOf, countsBelowReserved } from "@/lib/inventory/bulk-counts";
+import { isConstraintFailure, stockChanged } from "@/lib/inventory/movements";
+import { decodeCsv, type DecodeStats } from "./decode";
+import { COLUMNS, CSV_ROW, messages, missingColumns } from "./formats";
+import { busyJobs, clearReadProgress, setReadProgress } from "./progress";
+
+// CSV imports: a DRY RUN reads the file as a stream (csv-parse), checks every row (zod, then the brand's stores,
+// GTINs, categories… through lib/catalog-feed), lists every bad row and stages the good ones in ImportRow;
+// only a file without a single bad row can be APPLIED, in all-or-nothing batches that advance
+// ImportJob.appliedRows in the same transaction (stock), so a process killed halfway resumes where it stopped.
+// Row numbers are the spreadsheet's: the header is row 1, the first data row is row 2.
+
+export const IMPORT_LIMITS = {
+  maxBytes: 20 * 1024 * 1024,
+  maxRows: 300_000,
+  /** Rows per multi-row INSERT of staging rows: 5 variables a row stays under SQLite's old 999-variable limit. */
+  stageChunk: 190,
+  /** Staged rows written per transaction (and how often the job's row count moves). */
+  stageFlush: 5_000,
+  stockBatch: 5_000,
+  catalogBatch: 500,
+  errorsKept: 1_000,
+} as const;
+
+export class ImportRefused extends Error {
+  readonly code = "import_refused";
+}
+
+const FIRST_ROW = 2;
+type Staged = { rowNo: number; storeId?: string; skuId?: string; quantity?: number; payload?: string };
+
+export async function createImportJob(input: { brandId: string; kind: ImportKind; fileName: string; actor: string }): Promise<string> {
+  const job = await db.importJob.create({
+    data: { brandId: input.brandId, kind: input.kind, fileName: input.fileName.slice(0, 200) || "import.csv", fileSha256: "", actor: input.actor, status: "VALIDATING" },
+    select: { id: true },
+  });
+  return job.id;
+}
+
+function stageStatements(jobId: string, rows: Staged[]): Prisma.PrismaPromise<number>[] {
+  const out: Prisma.PrismaPromise<number>[] = [];
+  for (let i = 0; i < rows.length; i += IMPORT_LIMITS.stageChunk) {
+    const values = rows
+      .slice(i, i + IMPORT_LIMITS.stageChunk)
+      .map((r) => Prisma.sql`(${jobId}, ${r.rowNo}, ${r.storeId ?? null}, ${r.skuId ?? null}, ${r.quantity ?? null}, ${r.payload ?? ""})`);
+    out.push(db.$executeRaw`INSERT INTO "ImportRow" ("jobId", "rowNo", "storeId", "skuId", "quantity", "payload") VALUES ${Prisma.join(values)}`);
+  }
+  return out;
+}
+
+/** A row checker per kind: takes parsed rows with their row numbers, returns what to stage and the bad rows. */
+type Checker = (rows: { rowNo: number; data: Record<string, unknown> }[]) => Promise<{ staged: Staged[]; errors: RowError[] }>;
+
+function stockChecker(resolver: StockResolver): Checker {
+  return async (rows) => {
+    const staged: Staged[] = [];
+    const errors: RowError[] = [];
+    for (const r of rows) {
+      const res = resolver.resolve([r.data as { storeCode: string; gtin: string; quantity: number }], r.rowNo);
+      errors.push(...res.errors);
+      for (const c of res.counts) staged.push({ rowNo: c.row, storeId: c.storeId, skuId: c.skuId, quantity: c.onHand });
+    }
+    return { staged, errors };
+  };
+}
+
+function feedChecker(brandId: string, kind: "PRODUCTS" | "PRICES"): Checker {
+  // The feed checks a batch against the database; repeats ACROSS batches are caught here.
+  const seen = new Map<string, number>();
+  return async (rows) => {
+    const errors: RowError[] = [];
+    const fresh: typeof rows = [];
+    for (const r of rows) {
+      const key = kind === "PRODUCTS" ? String(r.data.gtin) : `${String(r.data.styleCode)}\u0000${String(r.data.gtin ?? "")}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        errors.push({ row: r.rowNo, field: kind === "PRODUCTS" ? "gtin" : "styleCode", message: kind === "PRODUCTS" ? messages.duplicateGtin(first) : messages.duplicatePrice(first) });
+        continue;
+      }
+      seen.set(key, r.rowNo);
+      fresh.push(r);
+    }
+    if (fresh.length) {
+      // The feed numbers rows from firstRowNo by position; map positions back to the file's row numbers.
+      const found =
+        kind === "PRODUCTS"
+          ? await checkCatalogRows(brandId, fresh.map((r) => r.data as CatalogRow), 1)
+          : await checkPriceRows(brandId, fresh.map((r) => r.data as PriceRow), 1);
+      for (const e of found) errors.push({ ...e, row: fresh[e.row - 1]?.rowNo ?? e.row });
+    }
+    const bad = new Set(errors.map((e) => e.row));
+    return { staged: fresh.filter((r) => !bad.has(r.rowNo)).map((r) => ({ rowNo: r.rowNo, payload: JSON.stringify(r.data) })), errors };
+  };
+}
+
+export type ValidationResult = { jobId: string; status: "READY" | "INVALID"; totalRows: number; errorCount: number; errors: RowError[] };
+
+function drainedOrClosed(stream: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
+}
+
+class WholeFileError extends Error {
+  constructor(readonly rowError: RowError) {
+    super(rowError.message);
+  }
+}
+
+/**
+ * The dry run of a job created by createImportJob: reads `source` (bytes of a CSV) as a stream, records every bad
+ * row and stages the good ones. READY when no row is bad; INVALID (staging dropped) otherwise.
+ */
+export async function validateImport(jobId: string, source: AsyncIterable<Uint8Array>, options: { bytesTotal?: number } = {}): Promise<ValidationResult> {
+  const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
+  if (job.status !== "VALIDATING") throw new ImportRefused("导入任务已校验 / this import was already checked");
+  const kind = job.kind;
+  busyJobs.add(jobId);
+  const stats: Partial<DecodeStats> & { bytes: number } = { bytes: 0 };
+  const errors: RowError[] = [];
+  let errorCount = 0;
+  const note = (list: RowError[]) => {
+    errorCount += list.length;
+    for (const e of list) if (errors.length < IMPORT_LIMITS.errorsKept * 2) errors.push(e);
+  };
+  const check: Checker = kind === "STOCK" ? stockChecker(await stockResolver(job.brandId)) : feedChecker(job.brandId, kind);
+  const batchSize = kind === "STOCK" ? IMPORT_LIMITS.stageFlush : IMPORT_LIMITS.catalogBatch;
+  let pending: { rowNo: number; data: Record<string, unknown> }[] = [];
+  let stage: Staged[] = [];
+  let rows = 0;
+
+  const flushStage = async (final: boolean) => {
+    if (pending.length) {
+      const res = await check(pending);
+      pending = [];
+      note(res.errors);
+      stage.push(...res.staged);
+    }
+    if (stage.length >= IMPORT_LIMITS.stageFlush || (final && stage.length)) {
+      await db.$transaction([...stageStatements(jobId, stage), db.importJob.update({ where: { id: jobId }, data: { totalRows: rows } })]);
+      stage = [];
+    }
+    if (options.bytesTotal) setReadProgress(jobId, stats.bytes, options.bytesTotal);
+  };
+
+  const parser = parse({
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    columns: (header: string[]) => {
+      const missing = missingColumns(kind, header);
+      if (missing.length) throw new WholeFileError({ row: 1, field: missing.join(","), message: missing.map(messages.missingColumn).join("; ") });
+      return header.map((h) => h.trim());
+    },
+  });
+  const feeding = (async () => {
+    for await (const text of decodeCsv(source, stats)) {
+      if (parser.destroyed) return; // the reader stopped (whole-file error): stop reading the upload too
+      if (!parser.write(text)) await drainedOrClosed(parser);
+    }
+    parser.end();
+  })().catch((error) => parser.destroy(error as Error));
+
+  try {
+    const schema = CSV_ROW[kind];
+    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+      rows++;
+      const rowNo = rows + 1;
+      if (rows > IMPORT_LIMITS.maxRows) throw new WholeFileError({ row: rowNo, field: "file", message: messages.tooManyRows(IMPORT_LIMITS.maxRows) });
+      const parsed = schema.safeParse(record);
+      if (!parsed.success) {
+        const byField = new Map<string, string>();
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0] ?? "row");
+          if (!byField.has(field)) byField.set(field, issue.message);
+        }
+        note([...byField].map(([field, message]) => ({ row: rowNo, field, message })));
+      } else {
+        pending.push({ rowNo, data: parsed.data as Record<string, unknown> });
+        if (pending.length >= batchSize) await flushStage(false);
+      }
+    }
+    await feeding;
+    await flushStage(true);
+    if (rows === 0) throw new WholeFileError({ row: 2, field: "file", message: messages.empty });
+    if (kind === "STOCK") {
+      const below = await countsBelowReserved(jobId, IMPORT_LIMITS.maxRows);
+      note(below.map((b) => ({ row: Number(b.rowNo), field: "quantity", message: messages.belowReserved(Number(b.reserved)) })));
+    }
+  } catch (error) {
+    const rowError =
+      error instanceof WholeFileError ? error.rowError : { row: 0, field: "file", message: messages.unreadable(String((error as Error)?.message ?? error).slice(0, 200)) };
+    errors.length = 0;
+    errorCount = 1;
+    errors.push(rowError);
+  } finally {
+    parser.destroy();
+    await feeding;
+    busyJobs.delete(jobId);
+    clearReadProgress(jobId);
+  }
+
+  errors.sort((a, b) => a.row - b.row);
+  const kept = errors.slice(0, IMPORT_LIMITS.errorsKept);
+  const status = errorCount > 0 ? "INVALID" : "READY";
+  await db.$transaction([
+    ...(status === "INVALID" ? [db.importRow.deleteMany({ where: { jobId } })] : []),
+    db.importJob.update({
+      where: { id: jobId },
+      data: { status, totalRows: rows, errorCount, errors: JSON.stringify(kept), fileSha256: stats.sha256 ?? "", finishedAt: status === "INVALID" ? new Date() : null },
+    }),
+  ]);
+  return { jobId, status, totalRows: rows, errorCount, errors: kept };
+}
+
+/** Creates the job and runs its dry run (scripts, tests and the bench; the upload route runs the two apart). */
+export async function dryRunImport(input: { brandId: string; kind: ImportKind; fileName: string; actor: string; source: AsyncIterable<Uint8Array>; bytesTotal?: number }): Promise<ValidationResult> {
+  const jobId = await createImportJob(input);
+  return validateImport(jobId, input.source, { bytesTotal: input.bytesTotal });
+}
+
+export type ApplyOptions = {
+  /** Rows per batch transaction (default: 5,000 for stock, 500 for products and prices). */
+  batchRows?: number;
+  /** Called after each committed batch; tests throw here to stand for a process killed between batches. */
+  afterBatch?: (appliedRows: number) => void | Promise<void>;
+  /** The caller already put the job in busyJobs (the apply route, so the page never sees it idle in between). */
+  claimed?: boolean;
+};
+
+export type ApplyResult = { jobId: string; status: "APPLIED"; totalRows: number; appliedRows: number; batches: number };
+
+export const applyMessages = {
+  notReady: "该导入未通过校验，不能应用 / this import did not pass its check and cannot be applied",
+  busy: "该导入正在处理中 / this import is already being processed",
+  belowReserved: "应用时有数量低于已预留件数（订单在此期间预留了库存），本批未写入；请重新导入 / a count is now below the units reserved by orders placed since the check; this batch was not applied, import a fresh file",
+} as const;
+
+/**
+ * Applies a READY job in batches from ImportJob.appliedRows on; each stock batch is ONE transaction that sets the
+ * counts and advances appliedRows. Re-running after an interruption resumes; an APPLIED job is a no-op.
+ */
+export async function applyImport(jobId: string, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const job = await db.importJob.findUnique({ where: { id: jobId } });
+  const refusal = !job ? applyMessages.notReady : job.status === "APPLIED" ? null : job.errorCount > 0 || !["READY", "APPLYING", "FAILED"].includes(job.status) ? applyMessages.notReady : undefined;
+  if (refusal !== undefined) {
+    if (options.claimed) busyJobs.delete(jobId);
+    if (refusal === null) return { jobId, status: "APPLIED", totalRows: job!.totalRows, appliedRows: job!.appliedRows, batches: 0 };
+    throw new ImportRefused(refusal);
+  }
+  if (!job) throw new ImportRefused(applyMessages.notReady); // (narrowing only)
+  if (!options.claimed && busyJobs.has(jobId)) throw new ImportRefused(applyMessages.busy);
+  busyJobs.add(jobId);
+  const batchRows = options.batchRows ?? (job.kind === "STOCK" ? IMPORT_LIMITS.stockBatch : IMPORT_LIMITS.catalogBatch);
+  let applied = job.appliedRows;
+  let batches = 0;
+  try {
+    await db.importJob.update({ where: { id: jobId }, data: { status: "APPLYING", errors: "[]" } });
+    while (applied < job.totalRows) {
+      const upTo = Math.min(applied + batchRows, job.totalRows);
+      const first = applied + FIRST_ROW;
+      const last = upTo + FIRST_ROW - 1;
+      const advance = db.importJob.update({ where: { id: jobId }, data: { appliedRows: upTo } });
+      if (job.kind === "STOCK") {
+        const skus = await changedSkusOf(jobId, first, last);
+        await db.$transaction([...bulkCountStatements({ jobId, firstRowNo: first, lastRowNo: last, reason: "ERP_SET", actor: job.actor, reference: `import:${jobId}`, now: new Date() }), advance]);
+        await stockChanged(skus.map((skuId) => ({ skuId })));
+      } else {
+        // The feed's upsert is its own batch transaction; it is idempotent, so a batch repeated after a kill
+        // between the two writes changes nothing more.
+        const staged = await db.importRow.findMany({ where: { jobId, rowNo: { gte: first, lte: last } }, orderBy: { rowNo: "asc" }, select: { payload: true } });
+        const rows = staged.map((s) => JSON.parse(s.payload) as unknown);
+        if (job.kind === "PRODUCTS") await upsertCatalogRows(job.brandId, rows as CatalogRow[], job.actor);
+        else await applyPrices(job.brandId, rows as PriceRow[], job.actor);
+        await advance;
+      }
+      applied = upTo;
+      batches++;
+      await options.afterBatch?.(applied);
+    }
+    await db.$transaction([
+      db.importRow.deleteMany({ where: { jobId } }),
+      db.importJob.update({ where: { id: jobId }, data: { status: "APPLIED", finishedAt: new Date() } }),
+    ]);
+    return { jobId, status: "APPLIED", totalRows: job.totalRows, appliedRows: applied, batches };
+  } catch (error) {
+    const message = isConstraintFailure(error) ? applyMessages.belowReserved : error instanceof ImportRefused ? error.message : null;
+    if (message !== null) {
+      await db.importJob.update({ where: { id: jobId }, data: { status: "FAILED", errors: JSON.stringify([{ row: applied + FIRST_ROW, field: "quantity", message }]) } });
+      throw new ImportRefused(message);
+    }
+    throw error;
+  } finally {
+    busyJobs.delete(jobId);
+  }
+}
+
+export const KIND_COLUMNS = COLUMNS;
