@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { expect, test } from "../support/fixtures";
-import { staffSignIn as signIn } from "../support/sign-in";
+import { staffSession as signIn } from "../support/sign-in";
 
 // The brand admin's API keys page: create a key (its secret shown once, with a warning and a copy button), an
 // ERP request with it succeeds, revoke it (confirmed in place) and the same request gets 401 JSON.

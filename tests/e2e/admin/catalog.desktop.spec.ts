@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 import { read } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
-import { staffSignIn as signIn } from "../support/sign-in";
+import { staffSession as signIn } from "../support/sign-in";
 
 // The brand admin's catalog console on a desktop: a price edit and an uploaded picture show in the shop at once
 // (the cached product page is invalidated by tag), a list price below the price is refused with nothing written;

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { read, writeDb } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
-import { staffSignIn as signIn } from "../support/sign-in";
+import { staffSession as signIn } from "../support/sign-in";
 
 // LUMI's admin on the dashboards: the headline card equals counts taken straight from the e2e database, the
 // charts draw, the store filter changes the figures, and a chart's CSV downloads with the BOM and its header.

@@ -1,6 +1,6 @@
 import { read } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
-import { staffSignIn as signIn } from "../support/sign-in";
+import { staffSession as signIn } from "../support/sign-in";
 
 // The brand admin imports a stock count on a desktop: a file with a bad row shows that row and changes nothing;
 // the fixed file passes the dry run, is applied with the progress bar reaching 100 %, and the store's new figure

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { read, writeDb } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
-import { staffSignIn as signIn } from "../support/sign-in";
+import { staffSession as signIn } from "../support/sign-in";
 
 // The brand admin's member page on a desktop: find a member by phone, adjust their points with a reason (too large a
 // deduction refused with nothing written), see the history row. The member is this spec's own.

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { read, writeDb } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
-import { staffSignIn as signIn } from "../support/sign-in";
+import { staffSession as signIn } from "../support/sign-in";
 
 // The brand admin's stock and order pages on a desktop. The stock row is one no other spec reads (a LUMI store
 // far down the list, a SKU in the middle of the catalogue), and it is put back through the same form at the end.

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { devices } from "@playwright/test";
 import { query, writeDb } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
-import { addMemberCookie, staffSignIn } from "../support/sign-in";
+import { addMemberCookie, staffSession } from "../support/sign-in";
 
 // VIP DM catalogs (issue 6 §2): LUMI's brand admin builds a catalog for VIPs with two items and publishes it;
 // a VIP member sees it on the brand home and opens it; a NORMAL member and an anonymous visitor opening the same
@@ -42,7 +42,7 @@ test("admin builds a VIP DM catalog and publishes it; a VIP sees it on the home 
   const note = `VIP 优先试穿 ${tag}`;
 
   // ---- The admin builds it --------------------------------------------------------------------------------
-  await staffSignIn(page, "lumi.admin", "/admin/dm");
+  await staffSession(page, "lumi.admin", "/admin/dm");
   await page.getByTestId("dm-new").click();
   await expect(page).toHaveURL(/\/admin\/dm\/new$/);
   await page.getByTestId("dm-new-title").fill(title);

@@ -3,7 +3,8 @@
 import { encode } from "next-auth/jwt";
 import type { BrowserContext, Page } from "@playwright/test";
 import { appSecret } from "@/lib/security/app-secret";
-import { expect } from "./fixtures";
+import { withDb } from "./e2e-db";
+import { expect, test } from "./fixtures";
 
 /** lib/seed/staff.ts (development accounts). */
 export const STAFF_PASSWORD = "Demo-Staff-2026";
@@ -41,4 +42,20 @@ export async function addMemberCookie(context: BrowserContext, baseURL: string, 
   const token = await memberToken(memberId);
   await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL }]);
   return token;
+}
+
+/**
+ * Signs a staff account in by minting its session cookie (as next-auth would after the form), then opens `next`.
+ * For specs where signing in is not what is tested: the form counts every attempt against the account's
+ * 10-per-15-minutes limit (lib/auth/staff.ts), and the console specs together sign lumi.admin in more often.
+ */
+export async function staffSession(page: Page, login: string, next: string) {
+  const staff = withDb((db) => db.prepare("SELECT id, role, brandId, storeId FROM Staff WHERE username = ?").get(login)) as { id: string; role: string; brandId: string | null; storeId: string | null } | undefined;
+  if (!staff) throw new Error(`no staff account ${login} in the e2e database`);
+  const now = Math.floor(Date.now() / 1000);
+  const token = await encode({ token: { kind: "staff", principalId: staff.id, sub: staff.id, role: staff.role, brandId: staff.brandId, storeId: staff.storeId, signedInAt: now, lastSeenAt: now }, secret: appSecret() });
+  const origin = new URL(page.url().startsWith("http") ? page.url() : (test.info().project.use.baseURL ?? "http://localhost:3100")).origin;
+  await page.context().addCookies([{ name: "next-auth.session-token", value: token, url: origin }]);
+  await page.goto(next);
+  await expect(page).toHaveURL(new RegExp(`${escapeRegExp(next)}$`));
 }
