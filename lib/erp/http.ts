@@ -34,8 +34,7 @@ export function erpHandler<B = undefined, Q = undefined>(
 
       let body = undefined as B;
       if (spec.body) {
-        const text = await request.text();
-        if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw refusals.tooLarge();
+        const text = await bodyWithin(request, MAX_BODY_BYTES);
         let raw: unknown;
         try {
           raw = JSON.parse(text);
@@ -61,4 +60,25 @@ export function erpHandler<B = undefined, Q = undefined>(
       return json(errorJson(refusals.internal(), requestId), 500, requestId);
     }
   };
+}
+
+/** The body as text, refused (413) as soon as it passes `max` bytes: a declared length is checked before reading, a streamed one while reading. */
+async function bodyWithin(request: Request, max: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > max) throw refusals.tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw refusals.tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import "zod-openapi";
+import { isValidGtin13 } from "@/lib/catalog/gtin";
 import { catalogRow } from "@/lib/catalog-feed/catalog";
 import { priceRow } from "@/lib/catalog-feed/prices";
 import { stockRow } from "@/lib/catalog-feed/stock";
@@ -10,7 +11,11 @@ import { stockRow } from "@/lib/catalog-feed/stock";
 export const MAX_BATCH_ROWS = 1000;
 export const MAX_ORDERS_PAGE = 200;
 
-const gtin = z.string().regex(/^\d{13}$/).meta({ description: "EAN-13 / GTIN-13 (13 digits, valid check digit)", example: "6901234567892" });
+const gtin = z
+  .string()
+  .regex(/^\d{13}$/, "GTIN 须为 13 位数字 / A GTIN is 13 digits")
+  .refine(isValidGtin13, "GTIN 校验位错误 / Wrong GTIN check digit")
+  .meta({ description: "EAN-13 / GTIN-13 (13 digits, valid check digit)", example: "6901234567892" });
 
 export const productsBody = z
   .object({ rows: z.array(catalogRow.meta({ id: "CatalogRow", description: "One SKU with its style's fields" })).min(1).max(MAX_BATCH_ROWS) })

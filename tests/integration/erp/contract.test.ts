@@ -125,6 +125,11 @@ describe("ERP API contract", () => {
     expect((await op("post", "/api/v1/stock/movements", "", { secret: key.secret, body: { movements: [{ ...m, delta: 2 }] } })).status).toBe(409);
     const malformed = await op("post", "/api/v1/stock/movements", "", { secret: key.secret, body: { movements: [{ ...m, key: "", delta: 0 }] } });
     expect(malformed.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["movements.0.delta", "movements.0.key"]);
+    // A GTIN with a wrong check digit is malformed input (400 naming it), as the document says.
+    const wrongDigit = `${sku.gtin.slice(0, 12)}${(Number(sku.gtin[12]) + 1) % 10}`;
+    const badGtin = await op("post", "/api/v1/stock/movements", "", { secret: key.secret, body: { movements: [{ ...m, key: crypto.randomUUID(), gtin: wrongDigit }] } });
+    expect(badGtin.status).toBe(400);
+    expect(badGtin.body.error.issues).toEqual([expect.objectContaining({ path: "movements.0.gtin", message: expect.stringMatching(/校验位.*check digit/) })]);
     expect((await op("post", "/api/v1/stock/movements", "", { secret: key.secret, body: { movements: [{ ...m, key: crypto.randomUUID(), delta: -(onHand + 5) }] } })).status).toBe(422);
     expect((await op("post", "/api/v1/stock/movements", "", { secret: key.secret, body: { movements: [{ ...m, key: crypto.randomUUID(), delta: -1 }] } })).status).toBe(200);
     await revokeApiKey(key.brandId, key.id, "system");
