@@ -53,6 +53,15 @@ export function isLive(c: { status: CatalogStatus; startsAt: Date | null; endsAt
   return c.status === "PUBLISHED" && inWindow(c, now);
 }
 
+/** Where a catalog stands now: a draft, published but before its window, live (isLive), or past its window. */
+export type CatalogState = "DRAFT" | "SCHEDULED" | "LIVE" | "ENDED";
+
+export function catalogState(c: { status: CatalogStatus; startsAt: Date | null; endsAt: Date | null }, now: Date): CatalogState {
+  if (c.status !== "PUBLISHED") return "DRAFT";
+  if (inWindow(c, now)) return "LIVE";
+  return c.startsAt !== null && now < c.startsAt ? "SCHEDULED" : "ENDED";
+}
+
 /** The member as the brand knows them: tier and tags of their membership, the brand's stores they are a customer of. */
 export async function memberFacts(memberId: string, brandId: string): Promise<MemberFacts> {
   const [membership, orders, bindings] = await Promise.all([
@@ -67,12 +76,21 @@ export async function memberFacts(memberId: string, brandId: string): Promise<Me
 }
 
 /**
+ * Is this member (null = anonymous) in the catalog's audience, whatever its status and window? The one rule
+ * evaluation: canSee adds "live now" to it; the admin's "preview as member X" asks only this, so a draft or a
+ * catalog outside its window can be previewed (lib/dm/read.ts previewDmCatalog).
+ */
+export async function inAudience(memberId: string | null, catalog: Pick<CatalogGate, "brandId" | "audience">): Promise<boolean> {
+  if (!memberId || catalog.audience.length === 0) return false;
+  return matchesAudience(catalog.audience, await memberFacts(memberId, catalog.brandId));
+}
+
+/**
  * May this member (null = anonymous) see this catalog now? Published, inside its window, and the member of the
- * catalog's brand matching one of its rules. Staff previews go through lib/dm/read.ts, never through here.
+ * catalog's brand matching one of its rules. A draft is never visible to a member.
  */
 export async function canSee(memberId: string | null, catalog: CatalogGate, now: Date = new Date()): Promise<boolean> {
-  if (!memberId || !isLive(catalog, now) || catalog.audience.length === 0) return false;
-  return matchesAudience(catalog.audience, await memberFacts(memberId, catalog.brandId));
+  return isLive(catalog, now) && (await inAudience(memberId, catalog));
 }
 
 export type DmSummary = { id: string; title: string; note: string; coverUrl: string; items: number; startsAt: Date | null; endsAt: Date | null; publishedAt: Date | null };

@@ -4,10 +4,11 @@ import { maskPhone, normalizeChinaMobile } from "@/lib/auth/phone";
 import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
 import { productPath } from "@/lib/guides/share";
 import type { CatalogStatus } from "@/lib/generated/prisma/enums";
-import { canSee, TIERS, type AudienceRule } from "./audience";
+import { canSee, catalogState, inAudience, TIERS, type AudienceRule, type CatalogState } from "./audience";
 
 // Reading DM catalogs: the admin's list and builder, the member's view (through canSee), and the admin's
-// "preview as member X", which is the member's view computed for that member.
+// "preview as member X": the member's view as it is (or will be) while the catalog is live, whatever its state now
+// (through inAudience), so a draft can be checked before it is published.
 
 export const DM_SORTS = ["createdAt", "title", "publishedAt", "endsAt"] as const;
 export type DmSort = (typeof DM_SORTS)[number];
@@ -130,14 +131,11 @@ export async function dmForBuilder(brandId: string, catalogId: string): Promise<
 
 export type DmShopView = { id: string; title: string; note: string; coverUrl: string; endsAt: Date | null; items: DmItemCard[] };
 
-/**
- * What a member (null = anonymous) gets at /[brand]/dm/[id]: the catalog when canSee says so, else "not for
- * you" (never the items). null = no such DM catalog of this brand (the not-found page).
- */
-export async function openDmCatalog(memberId: string | null, brand: { id: string; slug: string }, catalogId: string, now: Date = new Date()): Promise<{ kind: "view"; view: DmShopView } | { kind: "not_for_you" } | null> {
+/** A DM catalog of this brand with what the gate and the shop page need; null = no such catalog (or a bad id). */
+async function findDm(brandId: string, catalogId: string) {
   if (!z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).safeParse(catalogId).success) return null;
-  const c = await db.lookbook.findFirst({
-    where: { id: catalogId, brandId: brand.id, kind: "DM" },
+  return db.lookbook.findFirst({
+    where: { id: catalogId, brandId, kind: "DM" },
     select: {
       id: true,
       brandId: true,
@@ -151,11 +149,39 @@ export async function openDmCatalog(memberId: string | null, brand: { id: string
       audience: { select: { kind: true, value: true } },
     },
   });
-  if (!c) return null;
-  if (!(await canSee(memberId, c, now))) return { kind: "not_for_you" };
+}
+
+/** The member's page of a catalog: its items still on sale, in order. Only called once the gate has let them in. */
+async function shopView(c: NonNullable<Awaited<ReturnType<typeof findDm>>>, brand: { id: string; slug: string }): Promise<DmShopView> {
   const items = await db.lookbookItem.findMany({ where: { lookbookId: c.id }, orderBy: [{ sort: "asc" }, { id: "asc" }], select: { id: true, productId: true, note: true } });
   const cards = (await itemCards(brand.id, brand.slug, items)).filter((i) => i.onSale);
-  return { kind: "view", view: { id: c.id, title: c.title, note: c.note, coverUrl: c.coverUrl, endsAt: c.endsAt, items: cards } };
+  return { id: c.id, title: c.title, note: c.note, coverUrl: c.coverUrl, endsAt: c.endsAt, items: cards };
+}
+
+/**
+ * What a member (null = anonymous) gets at /[brand]/dm/[id]: the catalog when canSee says so, else "not for
+ * you" (never the items). null = no such DM catalog of this brand (the not-found page).
+ */
+export async function openDmCatalog(memberId: string | null, brand: { id: string; slug: string }, catalogId: string, now: Date = new Date()): Promise<{ kind: "view"; view: DmShopView } | { kind: "not_for_you" } | null> {
+  const c = await findDm(brand.id, catalogId);
+  if (!c) return null;
+  if (!(await canSee(memberId, c, now))) return { kind: "not_for_you" };
+  return { kind: "view", view: await shopView(c, brand) };
+}
+
+export type DmPreview = { state: CatalogState; startsAt: Date | null; endsAt: Date | null } & ({ kind: "view"; view: DmShopView } | { kind: "not_for_you" });
+
+/**
+ * "Preview as member X": the page this member gets while the catalog is live — the catalog if they are in its
+ * audience, else the not-for-you page — whatever its state now (draft, scheduled, live, ended), which the admin
+ * is told. For a live catalog it is exactly openDmCatalog's answer. null = no such DM catalog of this brand.
+ */
+export async function previewDmCatalog(memberId: string, brand: { id: string; slug: string }, catalogId: string, now: Date = new Date()): Promise<DmPreview | null> {
+  const c = await findDm(brand.id, catalogId);
+  if (!c) return null;
+  const state = { state: catalogState(c, now), startsAt: c.startsAt, endsAt: c.endsAt };
+  if (!(await inAudience(memberId, c))) return { ...state, kind: "not_for_you" };
+  return { ...state, kind: "view", view: await shopView(c, brand) };
 }
 
 export type PreviewMember = { id: string; who: string; tier: string | null };

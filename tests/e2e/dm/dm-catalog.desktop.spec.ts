@@ -4,7 +4,8 @@ import { query, writeDb } from "../support/e2e-db";
 import { expect, test } from "../support/fixtures";
 import { addMemberCookie, staffSession } from "../support/sign-in";
 
-// VIP DM catalogs (issue 6 §2): LUMI's brand admin builds a catalog for VIPs with two items and publishes it;
+// VIP DM catalogs (issue 6 §2): LUMI's brand admin builds a catalog for VIPs with two items, previews it as a VIP
+// while it is still a draft, and publishes it;
 // a VIP member sees it on the brand home and opens it; a NORMAL member and an anonymous visitor opening the same
 // link get the polite not-for-you page, with none of the items. Members are made here (no seeded one is changed).
 
@@ -32,7 +33,7 @@ function twoProducts(): { styleCode: string; name: string }[] {
   );
 }
 
-test("admin builds a VIP DM catalog and publishes it; a VIP sees it on the home page; a normal member and a visitor get the not-for-you page without the items", async ({ page, browser, baseURL }) => {
+test("admin builds a VIP DM catalog, previews it as a VIP while still a draft, and publishes it; a VIP sees it on the home page; a normal member and a visitor get the not-for-you page without the items", async ({ page, browser, baseURL }) => {
   const tag = crypto.randomBytes(3).toString("hex");
   const vip = insertMember(`VIP顾客${tag}`, "VIP");
   const normal = insertMember(`普通顾客${tag}`, "NORMAL");
@@ -86,6 +87,26 @@ test("admin builds a VIP DM catalog and publishes it; a VIP sees it on the home 
   await page.getByTestId("dm-audience-save").click();
   await expect(page.getByTestId("dm-audience-status")).toHaveText(/已保存/);
 
+  // Preview as the VIP BEFORE publishing: the catalog with its items, under a banner saying it is still a draft.
+  await page.getByTestId("dm-preview-member").fill(vip.phone);
+  await page.getByRole("button", { name: "预览 / Preview", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/dm/${id}/preview\\?`));
+  await expect(page.getByTestId("dm-preview-state")).toHaveAttribute("data-state", "DRAFT");
+  await expect(page.getByTestId("dm-preview-state")).toHaveText("草稿，尚未发布 / Draft, not published yet");
+  await expect(page.getByTestId("dm-preview-frame").getByTestId("dm-item")).toHaveCount(2);
+  await expect(page.getByTestId("dm-preview-frame").getByTestId("dm-item").first()).toContainText(note);
+  // The VIP themself still gets the not-for-you page for the draft.
+  const phone = { ...devices["iPhone 13"], defaultBrowserType: undefined, baseURL };
+  const earlyContext = await browser.newContext(phone);
+  await addMemberCookie(earlyContext, baseURL!, vip.id);
+  const earlyPage = await earlyContext.newPage();
+  await earlyPage.goto(`/lumi/dm/${id}`);
+  await expect(earlyPage.getByTestId("dm-not-for-you")).toBeVisible();
+  await expect(earlyPage.getByTestId("dm-item")).toHaveCount(0);
+  await earlyContext.close();
+  await page.goto(`/admin/dm/${id}`);
+  await expect(page.getByTestId("dm-status")).toHaveText(/草稿/);
+
   await page.getByTestId("dm-publish").click();
   await expect(page.getByTestId("dm-status")).toHaveText(/已发布/);
   await expect(page.getByTestId("dm-unpublish")).toBeVisible();
@@ -103,6 +124,7 @@ test("admin builds a VIP DM catalog and publishes it; a VIP sees it on the home 
   // …and as the VIP: the catalog.
   await page.getByLabel("会员手机号或编号 / Member phone or id").fill(vip.id);
   await page.getByRole("button", { name: "预览 / Preview", exact: true }).click();
+  await expect(page.getByTestId("dm-preview-state")).toHaveAttribute("data-state", "LIVE");
   await expect(page.getByTestId("dm-preview-frame").getByTestId("dm-item")).toHaveCount(2);
 
   // The list finds it by its title.
@@ -110,7 +132,6 @@ test("admin builds a VIP DM catalog and publishes it; a VIP sees it on the home 
   await expect(page.getByTestId("dm-row-link")).toHaveText([title]);
 
   // ---- A VIP member: on the home page, then the catalog ---------------------------------------------------
-  const phone = { ...devices["iPhone 13"], defaultBrowserType: undefined, baseURL };
   const vipContext = await browser.newContext(phone);
   await addMemberCookie(vipContext, baseURL!, vip.id);
   const vipPage = await vipContext.newPage();

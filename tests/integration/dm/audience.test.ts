@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { canSee, catalogsFor, type CatalogGate } from "@/lib/dm/audience";
-import { openDmCatalog } from "@/lib/dm/read";
+import { canSee, catalogState, catalogsFor, inAudience, type CatalogGate } from "@/lib/dm/audience";
+import { openDmCatalog, previewDmCatalog } from "@/lib/dm/read";
 
 // The DM audience matrix: each rule kind × each kind of member, on a real database. Every member and catalog
 // here is made by this file; the one order is removed afterwards.
@@ -176,5 +176,45 @@ describe("DM audience matrix", async () => {
     }
     expect(await openDmCatalog(m.vip, { id: f.nord.id, slug: "nord" }, c.id, NOW)).toBeNull();
     expect(await openDmCatalog(m.vip, brand, "../etc", NOW)).toBeNull();
+  });
+
+  it("preview as member X of a draft: the items for a member in the audience, with the state DRAFT; the not-for-you answer for one outside; members still cannot see it", async () => {
+    const draft = await f.catalog([{ kind: "TIER", value: "VIP" }], { status: "DRAFT" });
+    const brand = { id: f.lumi.id, slug: "lumi" };
+    expect(await previewDmCatalog(m.vip, brand, draft.id, NOW)).toMatchObject({
+      kind: "view",
+      state: "DRAFT",
+      view: { id: draft.id, items: [{ styleCode: f.product.styleCode, note: "secret note" }] },
+    });
+    const outside = await previewDmCatalog(m.normal, brand, draft.id, NOW);
+    expect(outside).toEqual({ kind: "not_for_you", state: "DRAFT", startsAt: null, endsAt: null });
+    expect(JSON.stringify(outside)).not.toContain(f.product.styleCode);
+    // The member's own page of the draft is unchanged: not for them, nor for anyone.
+    expect(await whoSees(draft)).toEqual([]);
+    expect(await openDmCatalog(m.vip, brand, draft.id, NOW)).toEqual({ kind: "not_for_you" });
+    // Another brand's id is not found in a preview either.
+    expect(await previewDmCatalog(m.vip, { id: f.nord.id, slug: "nord" }, draft.id, NOW)).toBeNull();
+  });
+
+  it("preview outside the window says when it starts or ended; on a live catalog it is exactly the member's page", async () => {
+    const brand = { id: f.lumi.id, slug: "lumi" };
+    const later = new Date(NOW.getTime() + 86_400_000);
+    const earlier = new Date(NOW.getTime() - 86_400_000);
+    const scheduled = await f.catalog([{ kind: "TIER", value: "VIP" }], { startsAt: later });
+    expect(await previewDmCatalog(m.vip, brand, scheduled.id, NOW)).toMatchObject({ kind: "view", state: "SCHEDULED", startsAt: later });
+    const ended = await f.catalog([{ kind: "TIER", value: "VIP" }], { endsAt: NOW });
+    expect(await previewDmCatalog(m.vip, brand, ended.id, NOW)).toMatchObject({ kind: "view", state: "ENDED", endsAt: NOW });
+    expect(await previewDmCatalog(m.normal, brand, ended.id, NOW)).toMatchObject({ kind: "not_for_you", state: "ENDED" });
+    expect(catalogState({ status: "DRAFT", startsAt: earlier, endsAt: later }, NOW)).toBe("DRAFT");
+    expect(catalogState({ status: "PUBLISHED", startsAt: NOW, endsAt: later }, NOW)).toBe("LIVE");
+
+    const live = await f.catalog([{ kind: "TIER", value: "VIP" }, { kind: "STORE", value: f.sh01.id }]);
+    for (const who of Object.values(m)) {
+      const { state, startsAt, endsAt, ...page } = (await previewDmCatalog(who, brand, live.id, NOW))!;
+      expect({ state, startsAt, endsAt }).toEqual({ state: "LIVE", startsAt: null, endsAt: null });
+      expect(page).toEqual(await openDmCatalog(who, brand, live.id, NOW));
+      // canSee is inAudience plus "live now".
+      expect(await canSee(who, live, NOW)).toBe(await inAudience(who, live));
+    }
   });
 });

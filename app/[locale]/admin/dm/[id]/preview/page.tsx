@@ -6,7 +6,7 @@ import { z } from "zod";
 import { openBrandConsole } from "@/lib/admin/console";
 import { getBrand } from "@/lib/catalog/cached";
 import { toLocale } from "@/lib/i18n/locales";
-import { findPreviewMember, openDmCatalog } from "@/lib/dm/read";
+import { findPreviewMember, previewDmCatalog } from "@/lib/dm/read";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { DmCatalogView, DmNotForYou } from "@/components/shop/dm-catalog";
 
@@ -17,8 +17,9 @@ type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Pr
 const memberParam = z.string().trim().max(64).catch("");
 
 /**
- * "Preview as member X": exactly the page that member gets at /<brand>/dm/<id> now (the catalog, or the
- * not-for-you page), computed by the same openDmCatalog, inside a phone-width frame under a preview banner.
+ * "Preview as member X": the page that member gets at /<brand>/dm/<id> while the catalog is live (the catalog if
+ * they are in its audience, else the not-for-you page), inside a phone-width frame under a preview banner that
+ * also says the catalog's state now (draft, starts …, live, ended …): an admin previews before publishing.
  */
 export default async function AdminDmPreview({ params, searchParams }: Props) {
   const { locale, id } = await params;
@@ -28,10 +29,12 @@ export default async function AdminDmPreview({ params, searchParams }: Props) {
   const asked = memberParam.parse(Array.isArray(sp.member) ? sp.member[0] : sp.member ?? "");
   const [brand, member, t, ts] = await Promise.all([getBrand(c.brand.slug), asked ? findPreviewMember(c.brand.id, asked) : null, getTranslations("dm.admin"), getTranslations("dm.shop")]);
   if (!brand) notFound();
-  const answer = member ? await openDmCatalog(member.id, { id: brand.id, slug: brand.slug }, id) : null;
+  const answer = member ? await previewDmCatalog(member.id, { id: brand.id, slug: brand.slug }, id) : null;
   // An id that is not a DM catalog of this brand is not found, whoever is previewed.
   if (member && !answer) notFound();
   const q = c.role === "ADMIN" ? `?brand=${c.brand.slug}` : "";
+  const when = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+  const live = answer?.state === "LIVE";
   const theme = { "--brand-primary": brand.colorPrimary, "--brand-accent": brand.colorAccent, "--brand-ink": brand.colorInk } as React.CSSProperties;
   return (
     <ConsoleShell console={c} section="dm" title={t("previewTitle")}>
@@ -46,7 +49,14 @@ export default async function AdminDmPreview({ params, searchParams }: Props) {
       {member && answer ? (
         <>
           <p role="status" className="mb-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="dm-preview-banner">
-            {ts("previewBanner", { who: member.who })} · {answer.kind === "view" ? t("previewSees") : t("previewNotForYou")}
+            {ts("previewBanner", { who: member.who })} · {answer.kind === "view" ? t(live ? "previewSees" : "previewWillSee") : t(live ? "previewNotForYou" : "previewNotInAudience")}
+          </p>
+          <p className={`mb-3 rounded px-3 py-2 text-sm font-medium ${live ? "bg-green-50 text-green-800" : "bg-gray-100 text-gray-800"}`} data-testid="dm-preview-state" data-state={answer.state}>
+            {answer.state === "SCHEDULED" && answer.startsAt
+              ? t("previewState.SCHEDULED", { date: when.format(answer.startsAt) })
+              : answer.state === "ENDED" && answer.endsAt
+                ? t("previewState.ENDED", { date: when.format(answer.endsAt) })
+                : t(answer.state === "DRAFT" ? "previewState.DRAFT" : "previewState.LIVE")}
           </p>
           <div style={theme} className="max-w-screen-sm overflow-hidden rounded-2xl border border-gray-200" data-testid="dm-preview-frame">
             {answer.kind === "view" ? (
