@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { Refusal } from "@/lib/refusal";
 
-// The dashboards' filters as the URL holds them (?city=&store=&from=&to=), and the period they stand for.
+// The dashboards' filters as the URL holds them (?city=&store=&store=&from=&to=: any number of store codes), and the
+// period they stand for.
 // Days are Shanghai calendar days (UTC+8, no daylight saving): a day D runs from D-1 16:00 UTC to D 16:00 UTC.
 
 export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -36,9 +37,24 @@ const one = (v: unknown) => {
   return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
 };
 
+/** Every store code given (?store=SH01&store=BJ01, or one field "SH01,BJ01"), empty ones dropped. */
+const many = (v: unknown) => {
+  const values = (Array.isArray(v) ? v : [v]).flatMap((x) => (typeof x === "string" ? x.split(",") : [])).map((x) => x.trim()).filter(Boolean);
+  return values.length ? values : undefined;
+};
+/** The most store codes one query names (a brand has well under this many stores). */
+export const MAX_STORES = 200;
+
 export const dashboardQuery = z.object({
   city: z.preprocess(one, z.string().max(40, "城市名称过长 / The city name is too long").optional()),
-  store: z.preprocess(one, z.string().regex(/^[A-Za-z0-9-]{1,20}$/, "门店编号无效 / Not a valid store code").transform((s) => s.toUpperCase()).optional()),
+  store: z.preprocess(
+    many,
+    z
+      .array(z.string().regex(/^[A-Za-z0-9-]{1,20}$/, "门店编号无效 / Not a valid store code").transform((s) => s.toUpperCase()))
+      .max(MAX_STORES, `最多选择 ${MAX_STORES} 个门店 / At most ${MAX_STORES} stores`)
+      .transform((codes) => [...new Set(codes)])
+      .optional(),
+  ),
   from: z.preprocess(one, isoDay.optional()),
   to: z.preprocess(one, isoDay.optional()),
 });
@@ -70,7 +86,7 @@ export function periodOf(query: Pick<DashboardQuery, "from" | "to">, now = new D
   return { from, to, start: shanghaiDayStart(from), end: shanghaiDayStart(addDays(to, 1)), days };
 }
 
-/** Parses the URL's filters: the query (city, store code) and the period, or the first reason they are refused. */
+/** Parses the URL's filters: the query (city, store codes) and the period, or the first reason they are refused. */
 export function parseDashboardQuery(raw: Record<string, unknown>, now = new Date()): { ok: true; query: DashboardQuery; period: Period } | { ok: false; message: string } {
   const parsed = dashboardQuery.safeParse(raw);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "筛选条件无效 / Invalid filters" };

@@ -14,8 +14,9 @@ import { DashboardRefused, type DashboardQuery, type Period } from "./filters";
 //   active follower a member of the brand who favourited or placed an order (any status) in the period, at the
 //                 selected stores. Scans are anonymous and cannot name a member.
 //   followers     MemberBrand.joinedAt: a member belongs to the brand, not to a store, so this chart is brand-wide.
-//   transfers     stock-outs by the day they were requested at the (requesting) store, with how many of them
-//                 were approved, received or refused since.
+//   transfers     stock-outs that became transfers: transfers requested for a named customer (memberId set;
+//                 plain restocks are not demand), by the day they were requested at the (requesting) store, with
+//                 how many of them were approved, received or refused since.
 
 export const VALID_ORDER_STATUSES = ["PAID", "READY_FOR_PICKUP", "SHIPPED", "COMPLETED", "PARTIALLY_REFUNDED"] as const;
 export const SCENE_KINDS = ["PRODUCT", "STORE", "GUIDE", "CATALOG"] as const;
@@ -40,16 +41,17 @@ export async function dashboardStoreOptions(brandId: string): Promise<{ stores: 
 }
 
 /**
- * The stores a query selects: none named = the whole brand; a city = its stores; a store code = that store of the
- * brand. A code that is not one of the brand's stores (or not in the named city) is refused, never widened.
+ * The stores a query selects: none named = the whole brand; a city = its stores; store codes = that set of the
+ * brand's stores. A code that is not one of the brand's stores (or not in the named city) is refused, never widened.
  */
 export async function dashboardScope(brandId: string, query: DashboardQuery, period: Period): Promise<DashboardScope> {
-  if (!query.city && !query.store) return { brandId, storeIds: null, period };
-  if (query.store) {
-    const store = await db.store.findUnique({ where: { brandId_code: { brandId, code: query.store } }, select: { id: true, city: true } });
-    if (!store) throw new DashboardRefused("该品牌没有这个门店 / This brand has no such store");
-    if (query.city && store.city !== query.city) throw new DashboardRefused("门店不在所选城市 / The store is not in the chosen city");
-    return { brandId, storeIds: [store.id], period };
+  if (!query.city && !query.store?.length) return { brandId, storeIds: null, period };
+  if (query.store?.length) {
+    const stores = await db.store.findMany({ where: { brandId, code: { in: query.store } }, select: { id: true, code: true, city: true } });
+    const missing = query.store.filter((code) => !stores.some((s) => s.code === code));
+    if (missing.length) throw new DashboardRefused(`该品牌没有这个门店 / This brand has no such store (${missing.join(", ")})`);
+    if (query.city && stores.some((s) => s.city !== query.city)) throw new DashboardRefused("门店不在所选城市 / The store is not in the chosen city");
+    return { brandId, storeIds: stores.map((s) => s.id), period };
   }
   const stores = await db.store.findMany({ where: { brandId, city: query.city }, select: { id: true } });
   return { brandId, storeIds: stores.map((s) => s.id), period };
@@ -253,7 +255,7 @@ export async function guideLeaderboard(scope: DashboardScope): Promise<Leaderboa
 
 export type TransfersDay = { day: string; requested: number; approved: number; received: number; refused: number };
 
-/** Stock-outs recorded as transfer requests per day (at the requesting store), and how far they have got since. */
+/** Customers' stock-outs recorded as transfer requests per day (at the requesting store), and how far they have got since; restocks (no customer) are left out. */
 export async function transfersByDay(scope: DashboardScope): Promise<TransfersDay[]> {
   const rows = await db.$queryRaw<{ day: string; requested: bigint | number; approved: bigint | number; received: bigint | number; refused: bigint | number }[]>`
     SELECT ${day('t."requestedAt"')} AS day, COUNT(*) AS requested,
@@ -261,7 +263,7 @@ export async function transfersByDay(scope: DashboardScope): Promise<TransfersDa
       SUM(CASE WHEN t."receivedAt" IS NOT NULL THEN 1 ELSE 0 END) AS received,
       SUM(CASE WHEN t."status" = 'REFUSED' THEN 1 ELSE 0 END) AS refused
     FROM "Transfer" t
-    WHERE t."brandId" = ${scope.brandId} ${during(scope, 't."requestedAt"')} ${inStores(scope, 't."toStoreId"')}
+    WHERE t."brandId" = ${scope.brandId} AND t."memberId" IS NOT NULL ${during(scope, 't."requestedAt"')} ${inStores(scope, 't."toStoreId"')}
     GROUP BY 1`;
   return everyDay(scope.period, new Map(rows.map((r) => [r.day, { requested: n(r.requested), approved: n(r.approved), received: n(r.received), refused: n(r.refused) }])), { requested: 0, approved: 0, received: 0, refused: 0 });
 }

@@ -1,5 +1,7 @@
 import { maskPhone } from "@/lib/auth/phone";
+import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { BindingMode, StaffRole } from "@/lib/generated/prisma/enums";
 import type { PayoutRow } from "./ledger";
 
@@ -100,19 +102,45 @@ export async function brandCommissionSettings(where: { id: string } | { slug: st
 
 export type PayoutSummary = { payoutId: string; createdAt: Date; beneficiaries: number; totalFen: number };
 
-/** The brand's payouts, newest first (PAYOUT rows grouped by their payout id). */
-export async function brandPayouts(brandId: string, take = 20): Promise<PayoutSummary[]> {
-  const groups = await db.commissionEntry.groupBy({
-    by: ["payoutId"],
-    where: { brandId, kind: "PAYOUT", payoutId: { not: null } },
-    _count: { _all: true },
-    _sum: { amountFen: true },
-    _min: { createdAt: true },
-  });
-  return groups
-    .map((g) => ({ payoutId: g.payoutId!, createdAt: g._min.createdAt!, beneficiaries: g._count._all, totalFen: -(g._sum.amountFen ?? 0) }))
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.payoutId.localeCompare(a.payoutId))
-    .slice(0, take);
+/** How the payouts list sorts: by when it was made, or by its total. */
+export const PAYOUT_SORTS = ["date", "amount"] as const;
+export type PayoutSort = (typeof PAYOUT_SORTS)[number];
+
+/**
+ * One page of the brand's payouts (PAYOUT rows grouped by their payout id), grouped, searched, sorted and paged by
+ * SQL. The search matches the payout id or a beneficiary's name (the guide's name or the member's nickname).
+ */
+export async function brandPayouts(brandId: string, list: Pick<ListParams<PayoutSort>, "q" | "sort" | "dir" | "page" | "pageSize" | "skip" | "take">): Promise<Page<PayoutSummary>> {
+  const q = list.q.toLowerCase();
+  const matching = q
+    ? Prisma.sql`AND e."payoutId" IN (
+        SELECT x."payoutId" FROM "CommissionEntry" x
+        LEFT JOIN "Staff" s ON s."id" = x."staffId"
+        LEFT JOIN "Member" m ON m."id" = x."memberId"
+        WHERE x."brandId" = ${brandId} AND x."kind" = 'PAYOUT' AND x."payoutId" IS NOT NULL
+          AND (instr(lower(x."payoutId"), ${q}) > 0 OR instr(lower(COALESCE(s."name", '')), ${q}) > 0 OR instr(lower(COALESCE(m."nickname", '')), ${q}) > 0))`
+    : Prisma.empty;
+  const dir = list.dir === "asc" ? Prisma.raw("ASC") : Prisma.raw("DESC");
+  // The payout id breaks ties in the same direction, so pages never overlap.
+  const order = list.sort === "amount" ? Prisma.sql`"totalFen" ${dir}, e."payoutId" ${dir}` : Prisma.sql`"createdAt" ${dir}, e."payoutId" ${dir}`;
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<{ payoutId: string; createdAt: Date | string | number | bigint; beneficiaries: number | bigint; totalFen: number | bigint | null }[]>`
+      SELECT e."payoutId" AS "payoutId", MIN(e."createdAt") AS "createdAt", COUNT(*) AS "beneficiaries", -SUM(e."amountFen") AS "totalFen"
+      FROM "CommissionEntry" e
+      WHERE e."brandId" = ${brandId} AND e."kind" = 'PAYOUT' AND e."payoutId" IS NOT NULL ${matching}
+      GROUP BY e."payoutId"
+      ORDER BY ${order}
+      LIMIT ${list.take} OFFSET ${list.skip}`,
+    db.$queryRaw<{ n: number | bigint }[]>`
+      SELECT COUNT(DISTINCT e."payoutId") AS n FROM "CommissionEntry" e
+      WHERE e."brandId" = ${brandId} AND e."kind" = 'PAYOUT' AND e."payoutId" IS NOT NULL ${matching}`,
+  ]);
+  const instant = (v: Date | string | number | bigint) => (v instanceof Date ? v : new Date(typeof v === "bigint" ? Number(v) : v));
+  return pageOf(
+    rows.map((r) => ({ payoutId: r.payoutId, createdAt: instant(r.createdAt), beneficiaries: Number(r.beneficiaries), totalFen: Number(r.totalFen ?? 0) })),
+    Number(counted[0]?.n ?? 0),
+    list,
+  );
 }
 
 export type PayoutDetail = { payoutId: string; brandId: string; createdAt: Date; rows: PayoutRow[] };

@@ -326,7 +326,9 @@ async function brandActivity(brand: Brand, rng: Rng, start: number, end: number,
     const requester = principalOf(guide);
     const approver = principalOf(admin);
     try {
-      const { id } = await requestTransfer(requester, { skuId, quantity: 1, fromStoreId: source.storeId, note: "顾客缺码登记 / A customer asked for this size" }, at(requestedMs));
+      // The customer who asked is named (one of the guide's own): the dashboards count only demand with a customer.
+      const customer = await db.guideBinding.findFirst({ where: { brandId: brand.id, guideId: guide.id, endedAt: null }, select: { memberId: true }, orderBy: { memberId: "asc" } });
+      const { id } = await requestTransfer(requester, { skuId, quantity: 1, fromStoreId: source.storeId, memberId: customer?.memberId, note: "顾客缺码登记 / A customer asked for this size" }, at(requestedMs));
       if (outcome === "refused") await refuseTransfer(approver, id, at(requestedMs + 4 * HOUR));
       else if (outcome === "cancelled") await cancelTransfer(requester, id, at(requestedMs + 2 * HOUR));
       else if (outcome !== "requested") {

@@ -18,10 +18,11 @@ export function FiltersForm({
   brandSlug?: string;
   cities: string[];
   stores: StoreOption[];
-  value: { city?: string; store?: string; from?: string; to?: string };
+  value: { city?: string; store?: string[]; from?: string; to?: string };
   labels: FilterLabels;
 }) {
-  const shown = value.city ? stores.filter((s) => s.city === value.city || s.code === value.store) : stores;
+  const chosen = value.store ?? [];
+  const shown = value.city ? stores.filter((s) => s.city === value.city || chosen.includes(s.code)) : stores;
   const field = "flex flex-col gap-1 text-xs text-gray-600";
   const input = "h-9 rounded-md border border-gray-300 bg-white px-2 text-sm text-gray-900";
   return (
@@ -38,8 +39,8 @@ export function FiltersForm({
       </label>
       <label className={field}>
         {labels.store}
-        <select name="store" defaultValue={value.store ?? ""} className={input} data-testid="filter-store">
-          <option value="">{labels.allStores}</option>
+        {/* Several stores: a multiple select submits one store= per chosen store; none chosen = all stores. */}
+        <select name="store" multiple size={4} defaultValue={chosen} title={labels.allStores} className={`${input} h-auto min-w-48 py-1`} data-testid="filter-store">
           {shown.map((s) => (
             <option key={s.id} value={s.code}>{`${s.code} · ${s.name}`}</option>
           ))}

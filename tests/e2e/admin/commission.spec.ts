@@ -63,6 +63,14 @@ test("lumi.admin changes the guide rate, is refused over 100 %, creates a payout
   expect(lines[0]).toBe("payout_id,beneficiary_type,beneficiary_id,name,amount_yuan,amount_fen");
   expect(lines.some((l) => l.startsWith(`${payoutId},staff,${bj01.id},`) && l.endsWith(",123.45,12345"))).toBe(true);
 
+  // The payouts list is searched on the server: the payout id finds exactly that payout.
+  const list = page.getByTestId("payout-list");
+  await list.getByRole("searchbox").fill(payoutId!);
+  await list.getByRole("button", { name: "搜索 / Search" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${payoutId}`));
+  await expect(page.getByTestId("payout-list").getByTestId("payout-previous")).toHaveCount(1);
+  await expect(page.getByTestId("payout-list").getByTestId("list-total")).toContainText("共 1 条");
+
   // The rate goes back for the other specs of this run.
   await page.getByTestId("rules-guideRate").fill((before / 100).toFixed(2));
   await page.getByRole("button", { name: /保存佣金规则/ }).click();

@@ -73,11 +73,12 @@ function addActivity(): Ids {
   });
 }
 
-/** The card's three figures computed here with SQL of this spec's own (null store = the whole brand). */
-function expectedHeadline(ids: Ids, storeId: string | null) {
-  const storeFav = storeId ? "AND f.storeId = @store" : "";
-  const storeOrder = storeId ? `AND (o.storeId = @store OR (o.storeId IS NULL AND o.id IN (SELECT orderId FROM OrderLine WHERE storeId = @store)))` : "";
-  const p = { brand: ids.brandId, start: START, end: END, ...(storeId ? { store: storeId } : {}) };
+/** The card's three figures computed here with SQL of this spec's own (null = the whole brand, else a set of stores). */
+function expectedHeadline(ids: Ids, storeIds: string[] | null) {
+  const set = storeIds ? storeIds.map((_, i) => `@store${i}`).join(", ") : "";
+  const storeFav = storeIds ? `AND f.storeId IN (${set})` : "";
+  const storeOrder = storeIds ? `AND (o.storeId IN (${set}) OR (o.storeId IS NULL AND o.id IN (SELECT orderId FROM OrderLine WHERE storeId IN (${set}))))` : "";
+  const p = { brand: ids.brandId, start: START, end: END, ...Object.fromEntries((storeIds ?? []).map((id, i) => [`store${i}`, id])) };
   const favourites = read<{ n: number }>(`SELECT COUNT(*) AS n FROM Favourite f WHERE f.productId IN (SELECT id FROM Product WHERE brandId = @brand) AND f.createdAt >= @start AND f.createdAt < @end ${storeFav}`, p).n;
   const validOrders = read<{ n: number }>(
     `SELECT COUNT(*) AS n FROM "Order" o WHERE o.brandId = @brand AND o.createdAt >= @start AND o.createdAt < @end AND o.paidAt IS NOT NULL
@@ -103,8 +104,9 @@ async function headlineOf(page: import("@playwright/test").Page) {
 test("lumi.admin: the headline card equals the database, charts draw, the store filter changes the figures, a chart's CSV downloads", async ({ page }) => {
   const ids = addActivity();
   const whole = expectedHeadline(ids, null);
-  const sh01 = expectedHeadline(ids, ids.sh01);
-  const bj01 = expectedHeadline(ids, ids.bj01);
+  const sh01 = expectedHeadline(ids, [ids.sh01]);
+  const bj01 = expectedHeadline(ids, [ids.bj01]);
+  const both = expectedHeadline(ids, [ids.sh01, ids.bj01]);
   // This spec's own rows make the figures non-trivial and different per store.
   expect(sh01.validOrders).toBeGreaterThanOrEqual(2);
   expect(sh01).not.toEqual(bj01);
@@ -134,6 +136,18 @@ test("lumi.admin: the headline card equals the database, charts draw, the store 
   expect(await headlineOf(page)).toEqual(sh01);
   await expect(page.getByTestId("store-conversion-table")).toContainText("SH01");
 
+  // A set of stores: the multiple select submits store=SH01&store=BJ01; favourites add up, members count once.
+  await page.getByTestId("filter-store").selectOption(["SH01", "BJ01"]);
+  await page.getByTestId("filter-apply").click();
+  await expect(page).toHaveURL(/store=BJ01&store=SH01/); // in the options' order (by code)
+  expect(await headlineOf(page)).toEqual(both);
+  expect(both.favourites).toBe(sh01.favourites + bj01.favourites);
+  await expect(page.getByTestId("filter-store")).toHaveValues(["BJ01", "SH01"]);
+  const setCsv = await page.request.get((await page.getByTestId("export-favourites").getAttribute("href"))!);
+  expect(setCsv.status()).toBe(200);
+  const setLines = (await setCsv.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  expect(setLines.slice(1).reduce((sum, l) => sum + Number(l.split(",")[1]), 0)).toBe(both.favourites);
+
   await page.getByTestId("filter-store").selectOption("BJ01");
   await page.getByTestId("filter-apply").click();
   await expect(page).toHaveURL(/store=BJ01/);
@@ -153,7 +167,7 @@ test("lumi.admin: the headline card equals the database, charts draw, the store 
 test("a store of no such code is refused with the reason; NORD's admin cannot open LUMI's dashboards or exports", async ({ page }) => {
   await signIn(page, "lumi.admin", "/admin");
   await page.goto("/admin/dashboards?store=ZZ99");
-  await expect(page.getByTestId("dashboard-refused")).toHaveText("该品牌没有这个门店 / This brand has no such store");
+  await expect(page.getByTestId("dashboard-refused")).toHaveText("该品牌没有这个门店 / This brand has no such store (ZZ99)");
   await expect(page.getByTestId("headline-card")).toHaveCount(0);
 
   await page.context().clearCookies();

@@ -160,14 +160,17 @@ beforeAll(async () => {
     made.commission.push(row.id);
   }
 
-  // Stock-outs: two asked at BJ01 (one approved and received, one refused), one at SH01 still open.
-  const transfer = async (toStoreId: string, fromStoreId: string, requestedAt: string, extra: object) => {
-    const t = await db.transfer.create({ data: { brandId: lumi.id, skuId: sku.id, quantity: 1, fromStoreId, toStoreId, requestedById: bjGuide.id, requestedAt: at(requestedAt), ...extra } });
+  // Stock-outs (a customer named): two asked at BJ01 (one approved and received, one refused), one at SH01 still
+  // open. Plus two plain restocks (no customer), which the transfers chart does not count.
+  const transfer = async (toStoreId: string, fromStoreId: string, memberId: string | null, requestedAt: string, extra: object) => {
+    const t = await db.transfer.create({ data: { brandId: lumi.id, skuId: sku.id, quantity: 1, fromStoreId, toStoreId, memberId, requestedById: bjGuide.id, requestedAt: at(requestedAt), ...extra } });
     made.transfers.push(t.id);
   };
-  await transfer(bj01.id, sh01.id, "2025-06-05T03:00:00Z", { status: "RECEIVED", approvedAt: at("2025-06-05T05:00:00Z"), receivedAt: at("2025-06-08T05:00:00Z"), endedAt: at("2025-06-08T05:00:00Z") });
-  await transfer(bj01.id, sh01.id, "2025-06-05T04:00:00Z", { status: "REFUSED", endedAt: at("2025-06-05T06:00:00Z") });
-  await transfer(sh01.id, bj01.id, "2025-06-09T04:00:00Z", { status: "REQUESTED" });
+  await transfer(bj01.id, sh01.id, c, "2025-06-05T03:00:00Z", { status: "RECEIVED", approvedAt: at("2025-06-05T05:00:00Z"), receivedAt: at("2025-06-08T05:00:00Z"), endedAt: at("2025-06-08T05:00:00Z") });
+  await transfer(bj01.id, sh01.id, b, "2025-06-05T04:00:00Z", { status: "REFUSED", endedAt: at("2025-06-05T06:00:00Z") });
+  await transfer(sh01.id, bj01.id, a, "2025-06-09T04:00:00Z", { status: "REQUESTED" });
+  await transfer(sh01.id, bj01.id, null, "2025-06-09T05:00:00Z", { status: "RECEIVED", approvedAt: at("2025-06-09T06:00:00Z"), receivedAt: at("2025-06-10T06:00:00Z"), endedAt: at("2025-06-10T06:00:00Z") });
+  await transfer(bj01.id, sh01.id, null, "2025-06-05T05:00:00Z", { status: "REQUESTED" });
 });
 
 afterAll(async () => {
@@ -207,7 +210,8 @@ async function expected(scope: DashboardScope) {
   const orderStores = (o: (typeof allOrders)[number]) => (o.storeId ? [o.storeId] : [...new Set(o.lines.map((l) => l.storeId))]);
   const orders = allOrders.filter((o) => storeIds === null || orderStores(o).some((s) => storeIds.includes(s)));
   const valid = orders.filter((o) => VALID.has(o.status) && o.paidAt !== null);
-  const transfers = (await db.transfer.findMany({ where: { brandId }, select: { toStoreId: true, requestedAt: true, approvedAt: true, receivedAt: true, status: true } })).filter(
+  // Stock-outs that became transfers: only those asked for a customer (memberId set), never plain restocks.
+  const transfers = (await db.transfer.findMany({ where: { brandId, memberId: { not: null } }, select: { toStoreId: true, requestedAt: true, approvedAt: true, receivedAt: true, status: true } })).filter(
     (t) => inPeriod(t.requestedAt) && inStores(t.toStoreId),
   );
   const memberIds = new Set(members.map((m) => m.memberId));
@@ -246,6 +250,9 @@ async function expected(scope: DashboardScope) {
 
   return {
     headline: { activeFollowers: active.size, favourites: favourites.length, validOrders: valid.length },
+    /** Who the active followers are and which orders are valid: a set of stores counts each once. */
+    activeMembers: [...active].sort(),
+    validOrderIds: valid.map((o) => o.id).sort(),
     followers: period.days.map((d) => ({ day: d, newFollowers: joinedOn.get(d) ?? 0, followers: joinedBy(d) })),
     scans: period.days.map((d) => ({ day: d, PRODUCT: scansOn(d, "PRODUCT"), STORE: scansOn(d, "STORE"), GUIDE: scansOn(d, "GUIDE"), CATALOG: scansOn(d, "CATALOG"), total: scansOn(d) })),
     favourites: period.days.map((d) => ({ day: d, favourites: favourites.filter((f) => shDay(f.createdAt) === d).length })),
@@ -267,7 +274,7 @@ async function expected(scope: DashboardScope) {
   };
 }
 
-async function scopeOf(query: Record<string, string | undefined>): Promise<DashboardScope> {
+async function scopeOf(query: Record<string, string | string[] | undefined>): Promise<DashboardScope> {
   const parsed = parseDashboardQuery(query);
   if (!parsed.ok) throw new Error(parsed.message);
   return dashboardScope(fx.lumiId, parsed.query as DashboardQuery, parsed.period);
@@ -323,6 +330,40 @@ describe("dashboard figures equal independent counts", () => {
     expect(got.scans.reduce((s, d) => s + d.PRODUCT, 0)).toBeLessThan(whole.scans.reduce((s, d) => s + d.PRODUCT, 0)); // the generic tag is brand-wide only
   });
 
+  it("a set of stores (SH01 + BJ01): per-row figures add up, active followers and orders are the union", async () => {
+    const both = await scopeOf({ from: DAY0, to: DAY_LAST, store: ["SH01", "BJ01"] });
+    expect([...both.storeIds!].sort()).toEqual([fx.sh01.id, fx.bj01.id].sort());
+    const got = await loadDashboard(both);
+    expectMatches(got, await expected(both));
+    const [sh, bj] = await Promise.all([scopeOf({ from: DAY0, to: DAY_LAST, store: "SH01" }), scopeOf({ from: DAY0, to: DAY_LAST, store: "BJ01" })]);
+    const [wantSh, wantBj] = await Promise.all([expected(sh), expected(bj)]);
+    // Favourites, scans and stock-outs each belong to one store: the set's figure is the sum of its stores'.
+    expect(got.headline.favourites).toBe(wantSh.headline.favourites + wantBj.headline.favourites);
+    got.scans.forEach((d, i) => expect(d.total).toBe(wantSh.scans[i]!.total + wantBj.scans[i]!.total));
+    got.transfers.forEach((d, i) => expect(d.requested).toBe(wantSh.transfers[i]!.requested + wantBj.transfers[i]!.requested));
+    // A member active at both stores (c) is one active follower; an order shipping from both is one valid order.
+    const union = (x: string[], y: string[]) => new Set([...x, ...y]).size;
+    expect(got.headline.activeFollowers).toBe(union(wantSh.activeMembers, wantBj.activeMembers));
+    expect(got.headline.activeFollowers).toBeLessThan(wantSh.headline.activeFollowers + wantBj.headline.activeFollowers);
+    expect(got.headline.validOrders).toBe(union(wantSh.validOrderIds, wantBj.validOrderIds));
+    expect(got.headline.validOrders).toBeLessThan(wantSh.headline.validOrders + wantBj.headline.validOrders);
+    // The same set given as one comma-separated field, repeated or in another case, is the same selection.
+    const again = await scopeOf({ from: DAY0, to: DAY_LAST, store: "bj01,SH01" });
+    expect([...again.storeIds!].sort()).toEqual([...both.storeIds!].sort());
+  });
+
+  it("restocks (no customer named) are not stock-outs: the transfers chart leaves them out", async () => {
+    const scope = await scopeOf({ from: DAY0, to: DAY_LAST });
+    const got = await loadDashboard(scope);
+    const requested = got.transfers.reduce((s, d) => s + d.requested, 0);
+    const mine = await db.transfer.findMany({ where: { id: { in: made.transfers } }, select: { memberId: true } });
+    expect(mine.filter((t) => t.memberId === null)).toHaveLength(2);
+    const all = await db.transfer.count({ where: { brandId: fx.lumiId, requestedAt: { gte: scope.period.start, lt: scope.period.end } } });
+    const demand = await db.transfer.count({ where: { brandId: fx.lumiId, memberId: { not: null }, requestedAt: { gte: scope.period.start, lt: scope.period.end } } });
+    expect(requested).toBe(demand);
+    expect(requested).toBe(all - 2);
+  });
+
   it("one city and a shorter period (3–7 June, day boundaries in Shanghai time)", async () => {
     const scope = await scopeOf({ from: "2025-06-03", to: "2025-06-07", city: fx.bj01.city });
     expect(scope.storeIds).toContain(fx.bj01.id);
@@ -345,6 +386,9 @@ describe("filters that cannot be honoured are refused", () => {
     const lumiCodes = new Set((await db.store.findMany({ where: { brandId: fx.lumiId }, select: { code: true } })).map((s) => s.code));
     const nordOnly = (await db.store.findMany({ where: { brandId: fx.nordId }, select: { code: true } })).map((s) => s.code).find((code) => !lumiCodes.has(code)) ?? "ZZ99";
     await expect(scopeOf({ store: nordOnly })).rejects.toThrow("该品牌没有这个门店 / This brand has no such store");
+    // One unknown code in a set refuses the whole set (never silently narrowed to the known ones).
+    await expect(scopeOf({ store: ["SH01", nordOnly] })).rejects.toThrow(`该品牌没有这个门店 / This brand has no such store (${nordOnly})`);
+    await expect(scopeOf({ store: ["SH01", "BJ01"], city: fx.sh01.city })).rejects.toThrow("门店不在所选城市 / The store is not in the chosen city");
     await expect(scopeOf({ store: "SH01", city: fx.bj01.city })).rejects.toThrow("门店不在所选城市 / The store is not in the chosen city");
     expect(parseDashboardQuery({ from: "2025-06-10", to: "2025-06-01" })).toEqual({ ok: false, message: "开始日期晚于结束日期 / The start date is after the end date" });
     expect(parseDashboardQuery({ from: "2024-01-01", to: "2025-06-01" })).toEqual({ ok: false, message: "时间范围最长 366 天 / The period is at most 366 days" });
@@ -370,7 +414,7 @@ describe("CSV export", () => {
 
   it("every chart: BOM, the header row, then exactly the chart's rows", async () => {
     const principal = await lumiAdmin();
-    for (const filters of [{ from: DAY0, to: DAY_LAST }, { from: DAY0, to: DAY_LAST, store: "SH01" }]) {
+    for (const filters of [{ from: DAY0, to: DAY_LAST }, { from: DAY0, to: DAY_LAST, store: "SH01" }, { from: DAY0, to: DAY_LAST, store: ["SH01", "BJ01"] }]) {
       const dashboard = await loadDashboard(await scopeOf(filters));
       for (const chart of CHARTS) {
         const result = await exportChart(principal, chart, filters);
@@ -397,7 +441,7 @@ describe("CSV export", () => {
     const principal = await lumiAdmin();
     expect(await exportChart(principal, "nothing", {})).toMatchObject({ ok: false, status: 404 });
     expect(await exportChart(principal, "orders", { from: "2025-06-10", to: "2025-06-01" })).toEqual({ ok: false, status: 400, error: "开始日期晚于结束日期 / The start date is after the end date" });
-    expect(await exportChart(principal, "orders", { store: "XX77" })).toEqual({ ok: false, status: 400, error: "该品牌没有这个门店 / This brand has no such store" });
+    expect(await exportChart(principal, "orders", { store: "XX77" })).toEqual({ ok: false, status: 400, error: "该品牌没有这个门店 / This brand has no such store (XX77)" });
     // Without ?brand= a brand admin gets their own brand's figures.
     const own = await exportChart(principal, "favourites", { from: DAY0, to: DAY_LAST });
     expect(own).toMatchObject({ ok: true, fileName: `lumi-favourites-${DAY0}-${DAY_LAST}.csv` });

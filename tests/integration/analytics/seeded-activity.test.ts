@@ -68,8 +68,10 @@ function scopeOf(brand: string, query: { store?: string; city?: string; from?: s
   const from = query.from ?? addDays(to, -29);
   const days: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
-  const storeIds = query.store
-    ? sql<{ id: string }>(`SELECT id FROM Store WHERE brandId = ? AND code = ?`, brandId, query.store).map((r) => r.id)
+  // A set of stores is written "SH01,BJ01" (the URL's repeated store=).
+  const codes = query.store?.split(",");
+  const storeIds = codes
+    ? sql<{ id: string }>(`SELECT id FROM Store WHERE brandId = ? AND code IN (${codes.map(() => "?").join(", ")})`, brandId, ...codes).map((r) => r.id)
     : query.city
       ? sql<{ id: string }>(`SELECT id FROM Store WHERE brandId = ? AND city = ?`, brandId, query.city).map((r) => r.id)
       : null;
@@ -115,7 +117,8 @@ function expected(scope: Scope) {
   const members = new Set(sql<{ memberId: string }>(`SELECT memberId FROM MemberBrand WHERE brandId = ?`, brandId).map((r) => r.memberId));
   const joins = sql<{ at: string }>(`SELECT joinedAt AS at FROM MemberBrand WHERE brandId = ?`, brandId);
   const transfers = sql<{ at: string; toStoreId: string; approvedAt: string | null; receivedAt: string | null; status: string }>(
-    `SELECT requestedAt AS at, toStoreId, approvedAt, receivedAt, status FROM Transfer WHERE brandId = ? AND requestedAt >= ? AND requestedAt < ?`,
+    // Stock-outs that became transfers: a customer's demand (memberId set); plain restocks are not counted.
+    `SELECT requestedAt AS at, toStoreId, approvedAt, receivedAt, status FROM Transfer WHERE brandId = ? AND memberId IS NOT NULL AND requestedAt >= ? AND requestedAt < ?`,
     brandId, scope.start, scope.end,
   ).filter((t) => selected(scope, t.toStoreId));
   const storeScans = scans.filter((s) => selected(scope, s.storeId));
@@ -270,6 +273,7 @@ describe("the demo activity on a fresh seeded database", () => {
       { brand: "nord", query: {} },
       { brand: "nord", query: { city: "上海", from: addDays(today, -50), to: addDays(today, -5) } },
       { brand: "lumi", query: { store: "BJ01" } },
+      { brand: "lumi", query: { store: "SH01,BJ01,GZ01", from: addDays(today, -59), to: today } },
     ];
     const figures = dashboards(requests);
     expect(figures).toHaveLength(requests.length);

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { brandPayouts, monthStartInChina, payoutCsv, payoutDetail, storeTeam } from "@/lib/commission/queries";
+import { parseListParams } from "@/lib/admin/list-params";
+import { brandPayouts, monthStartInChina, PAYOUT_SORTS, payoutCsv, payoutDetail, storeTeam } from "@/lib/commission/queries";
 import { createBrandPayout } from "@/lib/commission/settings";
 import { reassignStoreCustomers } from "@/lib/commission/team";
 import { newMember } from "../orders/fixtures";
@@ -18,6 +19,8 @@ async function sh01(slug = "lumi") {
 async function newGuide(store: { id: string; brandId: string }, name: string, active = true) {
   return db.staff.create({ data: { username: `q-${crypto.randomUUID()}`, name, passwordHash: "x", role: "GUIDE", brandId: store.brandId, storeId: store.id, active } });
 }
+
+const listOf = (raw: Record<string, string>, pageSize?: number) => parseListParams(raw, { sorts: PAYOUT_SORTS, defaultSort: "date", defaultDir: "desc", pageSize });
 
 let seq = 0;
 function entry(brandId: string, staffId: string, kind: "EARN" | "REVERSAL" | "PAYOUT", amountFen: number, createdAt: Date, extra: { baseFen?: number; status?: "PENDING" | "SETTLED" } = {}) {
@@ -122,7 +125,7 @@ describe("payouts", () => {
     expect(detail.brandId).toBe(store.brandId);
     expect(detail.rows.map((r) => [r.staffId ?? r.memberId, r.amountFen]).sort()).toEqual(rows.map((r) => [r.staffId ?? r.memberId, r.amountFen]).sort());
     const sum = await db.commissionEntry.aggregate({ where: { payoutId, kind: "PAYOUT" }, _sum: { amountFen: true }, _count: true });
-    const listed = (await brandPayouts(store.brandId)).find((p) => p.payoutId === payoutId)!;
+    const listed = (await brandPayouts(store.brandId, listOf({ q: payoutId }))).rows.find((p) => p.payoutId === payoutId)!;
     expect(listed).toMatchObject({ beneficiaries: sum._count, totalFen: -(sum._sum.amountFen ?? 0) });
     expect(await payoutDetail("PO-none")).toBeNull();
 
@@ -141,5 +144,61 @@ describe("payouts", () => {
   it("neutralises a name that Excel would read as a formula", () => {
     const csv = payoutCsv({ payoutId: "PO1", brandId: "b", createdAt: new Date(), rows: [{ payoutId: "PO1", staffId: "s1", memberId: null, name: "=HYPERLINK(1)", amountFen: 5 }] });
     expect(csv).toContain("PO1,staff,s1,'=HYPERLINK(1),0.05,5");
+  });
+});
+
+describe("the payouts list", () => {
+  it("is grouped, paged, sorted by date or total and searched by payout id or beneficiary name in SQL", async () => {
+    // Three payouts of this test's own in NORD (one of two beneficiaries), each with the run's tag in its id and
+    // names: searching the tag lists exactly them, whatever other files left in the shared database.
+    const tag = crypto.randomUUID().slice(0, 6);
+    const store = await sh01("nord");
+    const brand = { id: store.brandId };
+    const [ann, bob] = [await newGuide(store, `安娜-${tag}`), await newGuide(store, `鲍勃-${tag}`)];
+    const member = await newMember();
+    await db.member.update({ where: { id: member.id }, data: { nickname: `会员-${tag}` } });
+    const t0 = new Date("2025-03-01T02:00:00Z");
+    const payout = async (id: string, at: Date, lines: { staffId?: string; memberId?: string; fen: number }[]) => {
+      for (const l of lines) {
+        await db.commissionEntry.create({
+          data: { brandId: brand.id, staffId: l.staffId ?? null, memberId: l.memberId ?? null, kind: "PAYOUT", amountFen: -l.fen, status: "SETTLED", level: l.memberId ? 1 : 0, payoutId: id, dedupeKey: `payout:${id}:${l.staffId ?? l.memberId}`, createdAt: at },
+        });
+      }
+    };
+    const ids = { old: `PO20250301-${tag}`, mid: `PO20250302-${tag}`, new: `PO20250303-${tag}` };
+    await payout(ids.old, t0, [{ staffId: ann.id, fen: 5_000 }, { memberId: member.id, fen: 700 }]);
+    await payout(ids.mid, new Date(t0.getTime() + DAY), [{ staffId: bob.id, fen: 90_000 }]);
+    await payout(ids.new, new Date(t0.getTime() + 2 * DAY), [{ staffId: ann.id, fen: 100 }]);
+    const made = await db.commissionEntry.findMany({ where: { payoutId: { in: Object.values(ids) } }, select: { id: true } });
+    const mine = (raw: Record<string, string>, pageSize?: number) => listOf({ q: tag, ...raw }, pageSize);
+
+    try {
+      const first = await brandPayouts(brand.id, mine({}, 2));
+      expect(first).toMatchObject({ total: 3, page: 1, pages: 2, pageSize: 2 });
+      expect(first.rows.map((p) => p.payoutId)).toEqual([ids.new, ids.mid]);
+      const second = await brandPayouts(brand.id, mine({ page: "2" }, 2));
+      expect(second.rows).toEqual([{ payoutId: ids.old, createdAt: t0, beneficiaries: 2, totalFen: 5_700 }]);
+
+      expect((await brandPayouts(brand.id, mine({ sort: "date", dir: "asc" }))).rows.map((p) => p.payoutId)).toEqual([ids.old, ids.mid, ids.new]);
+      expect((await brandPayouts(brand.id, mine({ sort: "amount", dir: "desc" }))).rows.map((p) => [p.payoutId, p.totalFen])).toEqual([[ids.mid, 90_000], [ids.old, 5_700], [ids.new, 100]]);
+      expect((await brandPayouts(brand.id, mine({ sort: "amount", dir: "asc" }, 1))).rows.map((p) => p.payoutId)).toEqual([ids.new]);
+
+      // Search: a payout id (any case), a guide's name, a member's nickname; the whole payout comes back.
+      expect((await brandPayouts(brand.id, listOf({ q: ids.mid.toLowerCase() }))).rows.map((p) => p.payoutId)).toEqual([ids.mid]);
+      const anns = await brandPayouts(brand.id, listOf({ q: `安娜-${tag}` }));
+      expect(anns).toMatchObject({ total: 2 });
+      expect(anns.rows.map((p) => [p.payoutId, p.beneficiaries])).toEqual([[ids.new, 1], [ids.old, 2]]);
+      expect((await brandPayouts(brand.id, listOf({ q: `会员-${tag}` }))).rows.map((p) => p.payoutId)).toEqual([ids.old]);
+      expect(await brandPayouts(brand.id, listOf({ q: `nobody-${tag}` }))).toMatchObject({ rows: [], total: 0, pages: 1 });
+      // Another brand's payouts never appear, even when the search names them.
+      expect((await brandPayouts((await sh01("lumi")).brandId, listOf({ q: tag }))).total).toBe(0);
+      // Unsearched, the brand's whole list counts them too, newest first.
+      const all = await brandPayouts(brand.id, listOf({}, 100_000));
+      expect(all.rows.filter((p) => p.payoutId.endsWith(tag)).map((p) => p.payoutId)).toEqual([ids.new, ids.mid, ids.old]);
+      expect(all.total).toBe((await db.commissionEntry.groupBy({ by: ["payoutId"], where: { brandId: brand.id, kind: "PAYOUT", payoutId: { not: null } } })).length);
+    } finally {
+      // Paid-out rows of guides of this test only: removing them leaves every other balance as it was.
+      await db.commissionEntry.deleteMany({ where: { id: { in: made.map((m) => m.id) } } });
+    }
   });
 });

@@ -23,10 +23,13 @@ describe("dashboard periods in Shanghai days", () => {
     expect(periodOf({ to: "2026-01-30" }, now)).toMatchObject({ from: "2026-01-01", to: "2026-01-30" });
   });
 
-  it("empty fields count as not given; repeated ones take the first; store codes are upper-cased", () => {
-    const parsed = parseDashboardQuery({ city: "", store: ["sh01", "BJ01"], from: "", to: "2026-01-30" });
-    expect(parsed).toMatchObject({ ok: true, query: { store: "SH01" }, period: { from: "2026-01-01" } });
+  it("empty fields count as not given; repeated ones take the first, except store: every code, upper-cased, once", () => {
+    const parsed = parseDashboardQuery({ city: ["", "上海"], store: ["sh01", "BJ01", "", "SH01"], from: "", to: "2026-01-30" });
+    expect(parsed).toMatchObject({ ok: true, query: { store: ["SH01", "BJ01"] }, period: { from: "2026-01-01" } });
     if (parsed.ok) expect(parsed.query.city).toBeUndefined();
+    expect(parseDashboardQuery({ store: "gz01, sh01" })).toMatchObject({ ok: true, query: { store: ["GZ01", "SH01"] } });
+    const none = parseDashboardQuery({ store: ["", " "] });
+    expect(none.ok && none.query.store).toBeUndefined();
   });
 
   it("refuses a reversed period, one over 366 days, a date that does not exist, a malformed store code", () => {
@@ -35,6 +38,7 @@ describe("dashboard periods in Shanghai days", () => {
     expect(parseDashboardQuery({ from: "2025-01-01", to: "2026-01-01" })).toMatchObject({ ok: true });
     expect(parseDashboardQuery({ to: "2026-13-01" })).toMatchObject({ ok: false, message: "不是有效日期 / Not a valid date" });
     expect(parseDashboardQuery({ store: "S H" })).toMatchObject({ ok: false, message: "门店编号无效 / Not a valid store code" });
+    expect(parseDashboardQuery({ store: ["SH01", "S;H"] })).toMatchObject({ ok: false, message: "门店编号无效 / Not a valid store code" });
   });
 });
 

@@ -2,32 +2,36 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { openBrandConsole } from "@/lib/admin/console";
+import { parseListParams } from "@/lib/admin/list-params";
 import { toLocale } from "@/lib/i18n/locales";
-import { brandCommissionSettings, brandPayouts } from "@/lib/commission/queries";
+import { brandCommissionSettings, brandPayouts, PAYOUT_SORTS } from "@/lib/commission/queries";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { BindingRulesForm, type BindingRulesLabels } from "@/components/admin/binding-rules-form";
 import { CommissionRulesForm } from "@/components/admin/commission-rules-form";
 import { PayoutPanel, type PayoutPanelLabels } from "@/components/admin/payout-panel";
-import { PayoutList } from "@/components/admin/payout-list";
+import { PayoutList, type PayoutListLabels } from "@/components/admin/payout-list";
 import { createPayoutAction, saveBindingRulesAction, saveCommissionRulesAction } from "./actions";
 
 export const metadata: Metadata = { title: "佣金与绑定 · Commission", robots: { index: false } };
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ brand?: string | string[] }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const pct = (bps: number) => (bps / 100).toFixed(2);
 
 /**
  * A brand's commission and binding rules and its payouts, in the console. A brand admin edits their own brand; the
  * group admin picks one with ?brand=slug (the first brand otherwise). Another brand's admin naming this brand gets 403.
+ * The payouts list is server-paged (?q=&sort=date|amount&dir=&page=), newest first by default.
  */
 export default async function AdminCommissionPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(toLocale(locale));
-  const c = await openBrandConsole("/admin/commission", (await searchParams).brand);
+  const raw = await searchParams;
+  const c = await openBrandConsole("/admin/commission", raw.brand);
+  const list = parseListParams(raw, { sorts: PAYOUT_SORTS, defaultSort: "date", defaultDir: "desc" });
   const settings = await brandCommissionSettings({ id: c.brand.id });
   if (!settings) notFound();
-  const [payouts, t] = await Promise.all([brandPayouts(settings.id), getTranslations("commission.admin")]);
+  const [payouts, t] = await Promise.all([brandPayouts(settings.id, list), getTranslations("commission.admin")]);
   const when = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
   const { rules, binding } = settings;
 
@@ -56,8 +60,10 @@ export default async function AdminCommissionPage({ params, searchParams }: Prop
       <div className="mt-6 grid grid-cols-1 gap-6">
         <PayoutPanel key={`payout-${settings.id}`} brandId={settings.id} labels={t.raw("payouts") as PayoutPanelLabels} create={createPayoutAction} />
         <PayoutList
-          payouts={payouts.map((p) => ({ payoutId: p.payoutId, createdAt: when.format(p.createdAt), beneficiaries: p.beneficiaries, totalFen: p.totalFen }))}
-          labels={t.raw("payouts") as Parameters<typeof PayoutList>[0]["labels"]}
+          page={{ ...payouts, rows: payouts.rows.map((p) => ({ payoutId: p.payoutId, createdAt: when.format(p.createdAt), beneficiaries: p.beneficiaries, totalFen: p.totalFen })) }}
+          state={list}
+          brandSlug={c.role === "ADMIN" ? c.brand.slug : undefined}
+          labels={t.raw("payouts") as PayoutListLabels}
         />
       </div>
     </ConsoleShell>

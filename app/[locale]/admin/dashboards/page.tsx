@@ -20,7 +20,7 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 const COLORS = { a: "#111827", b: "#2563eb", c: "#16a34a", d: "#f59e0b", e: "#dc2626" };
 
 /**
- * The brand's dashboards: filters (city, store, period; the brand through the console's switch) in the URL, the
+ * The brand's dashboards: filters (city, a set of stores, period; the brand through the console's switch) in the URL, the
  * pilot's headline card, then one chart per figure, each with its CSV export. The data is aggregated by
  * lib/analytics; the charts are small client islands that only draw it.
  */
@@ -54,12 +54,13 @@ export default async function DashboardsPage({ params, searchParams }: Props) {
   }
 
   const { period, dashboard: d } = page;
-  const store = query.store ? page.options.stores.find((s) => s.code === query.store) : undefined;
-  const where = store ? `${store.code} · ${store.name}` : query.city ? query.city : t("wholeBrand");
+  const chosen = page.options.stores.filter((s) => query.store?.includes(s.code));
+  const where =
+    chosen.length === 1 ? `${chosen[0]!.code} · ${chosen[0]!.name}` : chosen.length ? chosen.map((s) => s.code).join(", ") : query.city ? query.city : t("wholeBrand");
   const exportHref = (chart: ChartId) => {
     const q = new URLSearchParams({ brand: c.brand.slug });
     if (query.city) q.set("city", query.city);
-    if (query.store) q.set("store", query.store);
+    for (const code of query.store ?? []) q.append("store", code);
     q.set("from", period.from);
     q.set("to", period.to);
     return `/api/admin/dashboards/${chart}?${q.toString()}`;
