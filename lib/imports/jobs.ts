@@ -27,7 +27,7 @@ export const IMPORT_LIMITS = {
   stageFlush: 5_000,
   stockBatch: 5_000,
   catalogBatch: 500,
-  /** Bad rows kept on the job (JSON, ~13 MB at most) and downloadable as CSV; errorCount counts them all. */
+  /** Bad rows kept on the job (JSON, 10–20 MB at the very most) and downloadable as CSV; errorCount counts them all. */
   errorsKept: 100_000,
   /** Bad rows the status route (and so the page) returns; the rest are in the errors.csv download. */
   errorsShown: 1_000,
