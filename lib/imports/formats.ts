@@ -22,6 +22,7 @@ export const messages = {
   tooLong: "内容过长 / too long",
   missingColumn: (c: string) => `缺少列标题 / missing column header: ${c}`,
   unreadable: (why: string) => `无法读取 CSV 文件 / the CSV file cannot be read: ${why}`,
+  failed: "导入失败，请重试 / The import failed, please retry",
   empty: "文件没有数据行 / the file has no data rows",
   tooManyRows: (max: number) => `行数超过上限 ${max} / more than ${max} rows`,
   duplicateGtin: (first: number) => `同一 GTIN 重复（首次出现在第 ${first} 行）/ the same GTIN again (first on row ${first})`,

@@ -1,12 +1,13 @@
-import { parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
-import { checkCatalogRows, upsertCatalogRows, type CatalogRow } from "@/lib/catalog-feed/catalog";
+import { CatalogConflictError, CatalogFeedError, checkCatalogRows, upsertCatalogRows, type CatalogRow } from "@/lib/catalog-feed/catalog";
 import { applyPrices, checkPriceRows, type PriceRow } from "@/lib/catalog-feed/prices";
 import { stockResolver, type RowError, type StockResolver } from "@/lib/catalog-feed/stock";
 import { bulkCountStatements, changedSkusOf, countsBelowReserved } from "@/lib/inventory/bulk-counts";
 import { isConstraintFailure, stockChanged } from "@/lib/inventory/movements";
+import { Refusal } from "@/lib/refusal";
 import { decodeCsv, type DecodeStats } from "./decode";
 import { COLUMNS, CSV_ROW, messages, missingColumns } from "./formats";
 import { busyJobs, clearReadProgress, setReadProgress } from "./progress";
@@ -26,10 +27,13 @@ export const IMPORT_LIMITS = {
   stageFlush: 5_000,
   stockBatch: 5_000,
   catalogBatch: 500,
-  errorsKept: 1_000,
+  /** Bad rows kept on the job (JSON, 10–20 MB at the very most) and downloadable as CSV; errorCount counts them all. */
+  errorsKept: 100_000,
+  /** Bad rows the status route (and so the page) returns; the rest are in the errors.csv download. */
+  errorsShown: 1_000,
 } as const;
 
-export class ImportRefused extends Error {
+export class ImportRefused extends Refusal {
   readonly code = "import_refused";
 }
 
@@ -120,6 +124,15 @@ class WholeFileError extends Error {
   }
 }
 
+/** What the page shows when a dry run stops: csv-parse's and our refusals say why; anything else is logged, not shown. */
+function stoppedDryRun(jobId: string, error: unknown): RowError {
+  if (error instanceof WholeFileError) return error.rowError;
+  if (error instanceof Refusal) return { row: 0, field: "file", message: error.message };
+  if (error instanceof CsvError) return { row: 0, field: "file", message: messages.unreadable(error.message.slice(0, 200)) };
+  console.error(`[imports] job ${jobId}: the dry run failed`, error);
+  return { row: 0, field: "file", message: messages.failed };
+}
+
 /**
  * The dry run of a job created by createImportJob: reads `source` (bytes of a CSV) as a stream, records every bad
  * row and stages the good ones. READY when no row is bad; INVALID (staging dropped) otherwise.
@@ -201,11 +214,9 @@ export async function validateImport(jobId: string, source: AsyncIterable<Uint8A
       note(below.map((b) => ({ row: Number(b.rowNo), field: "quantity", message: messages.belowReserved(Number(b.reserved)) })));
     }
   } catch (error) {
-    const rowError =
-      error instanceof WholeFileError ? error.rowError : { row: 0, field: "file", message: messages.unreadable(String((error as Error)?.message ?? error).slice(0, 200)) };
     errors.length = 0;
     errorCount = 1;
-    errors.push(rowError);
+    errors.push(stoppedDryRun(jobId, error));
   } finally {
     parser.destroy();
     await feeding;
@@ -247,7 +258,24 @@ export const applyMessages = {
   notReady: "该导入未通过校验，不能应用 / this import did not pass its check and cannot be applied",
   busy: "该导入正在处理中 / this import is already being processed",
   belowReserved: "应用时有数量低于已预留件数（订单在此期间预留了库存），本批未写入；请重新导入 / a count is now below the units reserved by orders placed since the check; this batch was not applied, import a fresh file",
+  rowsRefused: (n: number) =>
+    `校验后目录有变化，本批有 ${n} 行不再通过检查，本批未写入（之前的批次已写入）；请修改后重新导入 / the catalog changed since the check: ${n} row(s) of this batch no longer pass it, so this batch was not applied (earlier batches were); fix them and import the file again`,
 } as const;
+
+/** A products or prices batch the catalog feed refused at apply time: nothing of it was written. */
+class BatchRefused extends Error {
+  /** `final`: the rows themselves no longer pass (the job cannot be resumed); otherwise a race, "apply" again. */
+  constructor(readonly rowErrors: RowError[], readonly final: boolean) {
+    super(rowErrors[0]?.message ?? "batch refused");
+  }
+}
+
+/** The feed numbers a batch's rows 1…n; the page and the CSV speak of the file's rows. */
+function feedRefusal(error: unknown, batchRowNos: number[]): unknown {
+  if (error instanceof CatalogFeedError) return new BatchRefused(error.errors.map((e) => ({ ...e, row: batchRowNos[e.row - 1] ?? e.row })), true);
+  if (error instanceof CatalogConflictError) return new BatchRefused([{ row: batchRowNos[0] ?? 0, field: "", message: error.message }], false);
+  return error;
+}
 
 /**
  * Applies a READY job in batches from ImportJob.appliedRows on; each stock batch is ONE transaction that sets the
@@ -281,10 +309,14 @@ export async function applyImport(jobId: string, options: ApplyOptions = {}): Pr
       } else {
         // The feed's upsert is its own batch transaction; it is idempotent, so a batch repeated after a kill
         // between the two writes changes nothing more.
-        const staged = await db.importRow.findMany({ where: { jobId, rowNo: { gte: first, lte: last } }, orderBy: { rowNo: "asc" }, select: { payload: true } });
+        const staged = await db.importRow.findMany({ where: { jobId, rowNo: { gte: first, lte: last } }, orderBy: { rowNo: "asc" }, select: { rowNo: true, payload: true } });
         const rows = staged.map((s) => JSON.parse(s.payload) as unknown);
-        if (job.kind === "PRODUCTS") await upsertCatalogRows(job.brandId, rows as CatalogRow[], job.actor);
-        else await applyPrices(job.brandId, rows as PriceRow[], job.actor);
+        try {
+          if (job.kind === "PRODUCTS") await upsertCatalogRows(job.brandId, rows as CatalogRow[], job.actor);
+          else await applyPrices(job.brandId, rows as PriceRow[], job.actor);
+        } catch (error) {
+          throw feedRefusal(error, staged.map((s) => s.rowNo));
+        }
         await advance;
       }
       applied = upTo;
@@ -297,6 +329,12 @@ export async function applyImport(jobId: string, options: ApplyOptions = {}): Pr
     ]);
     return { jobId, status: "APPLIED", totalRows: job.totalRows, appliedRows: applied, batches };
   } catch (error) {
+    if (error instanceof BatchRefused) {
+      // A refused row stays refused: errorCount > 0 means "fix the file" (no resume); a race can be applied again.
+      const rowErrors = error.rowErrors.slice(0, IMPORT_LIMITS.errorsKept);
+      await db.importJob.update({ where: { id: jobId }, data: { status: "FAILED", errorCount: error.final ? error.rowErrors.length : 0, errors: JSON.stringify(rowErrors), finishedAt: error.final ? new Date() : null } });
+      throw new ImportRefused(error.final ? applyMessages.rowsRefused(new Set(error.rowErrors.map((e) => e.row)).size) : error.message);
+    }
     const message = isConstraintFailure(error) ? applyMessages.belowReserved : error instanceof ImportRefused ? error.message : null;
     if (message !== null) {
       await db.importJob.update({ where: { id: jobId }, data: { status: "FAILED", errors: JSON.stringify([{ row: applied + FIRST_ROW, field: "quantity", message }]) } });

@@ -1,4 +1,6 @@
 import "server-only";
+import { Readable } from "node:stream";
+import { stringify } from "csv-stringify";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { ImportKind, ImportStatus } from "@/lib/generated/prisma/enums";
@@ -83,6 +85,7 @@ export type ImportStatusView = {
   totalRows: number;
   appliedRows: number;
   errorCount: number;
+  /** The first IMPORT_LIMITS.errorsShown bad rows; all of them are in GET /api/admin/imports/<id>/errors.csv. */
   errors: RowError[];
   /** 0–100 of the current phase: reading while VALIDATING, applied rows while APPLYING. */
   percent: number;
@@ -118,11 +121,27 @@ export async function importStatus(principal: Principal, jobId: string): Promise
     totalRows: job.totalRows,
     appliedRows: job.appliedRows,
     errorCount: job.errorCount,
-    errors: JSON.parse(job.errors) as RowError[],
+    errors: (JSON.parse(job.errors) as RowError[]).slice(0, IMPORT_LIMITS.errorsShown),
     percent,
     busy: busyJobs.has(job.id),
     createdAt: job.createdAt.toISOString(),
   };
+}
+
+export const errorsCsvMessages = {
+  notKept: (n: number) => `另有 ${n} 个错误未保存（最多保存 ${IMPORT_LIMITS.errorsKept} 个）：请先改正以上各行再重新检查 / ${n} more errors were not kept (at most ${IMPORT_LIMITS.errorsKept} are): fix the rows above and check the file again`,
+} as const;
+
+/** Every bad row the job keeps as a CSV download (row, field, message; UTF-8 with BOM so Excel reads Chinese). */
+export async function importErrorsCsv(principal: Principal, jobId: string): Promise<Refusal | { fileName: string; body: ReadableStream<Uint8Array> }> {
+  const job = await jobFor(principal, jobId);
+  if (isRefusal(job)) return job;
+  const errors = JSON.parse(job.errors) as RowError[];
+  const rows: (string | number)[][] = errors.map((e) => [e.row, e.field, e.message]);
+  if (job.errorCount > errors.length) rows.push(["", "", errorsCsvMessages.notKept(job.errorCount - errors.length)]);
+  const out = stringify({ bom: true, header: true, columns: ["row", "field", "message"] });
+  Readable.from(rows).pipe(out);
+  return { fileName: `import-${job.id}-errors.csv`, body: Readable.toWeb(out) as ReadableStream<Uint8Array> };
 }
 
 /** Checks the job may be applied now and returns the apply to run after the response. */

@@ -11,8 +11,8 @@ type JobView = { id: string; kind: Kind; status: Status; fileName: string; total
 export type ImportPanelLabels = {
   kind: string; file: string; submit: string; tooLarge: string; noFile: string; apply: string; resume: string; applying: string;
   kinds: Record<Kind, string>; columns: Record<Kind, string>; status: Record<Status, string>;
-  progress: { checking: string; applying: string; done: string; ready: string; invalid: string; stalled: string; interrupted: string };
-  errors: { heading: string; row: string; field: string; message: string; more: string };
+  progress: { checking: string; applying: string; done: string; ready: string; invalid: string; stalled: string; interrupted: string; refused: string };
+  errors: { heading: string; row: string; field: string; message: string; more: string; download: string };
 };
 
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
@@ -94,6 +94,8 @@ export function ImportPanel({ brand, initialJobId, labels }: { brand?: string; i
     setRound((r) => r + 1);
   }
 
+  // FAILED with bad rows: the catalog changed after the dry run and a batch was refused; only a fixed file helps.
+  const refused = job !== null && job.status === "FAILED" && job.errorCount > 0;
   const stalled = job !== null && job.errorCount === 0 && !job.busy && (job.status === "APPLYING" || job.status === "FAILED") && job.appliedRows < job.totalRows;
   const line =
     job === null
@@ -106,7 +108,9 @@ export function ImportPanel({ brand, initialJobId, labels }: { brand?: string; i
             ? fill(labels.progress.ready, { total: job.totalRows })
             : job.status === "APPLIED"
               ? fill(labels.progress.done, { total: job.totalRows })
-              : stalled
+              : refused
+                ? fill(labels.progress.refused, { applied: job.appliedRows, total: job.totalRows, count: job.errorCount })
+                : stalled
                 ? fill(labels.progress.stalled, { applied: job.appliedRows, total: job.totalRows })
                 : fill(labels.progress.applying, { applied: job.appliedRows, total: job.totalRows });
 
@@ -136,7 +140,7 @@ export function ImportPanel({ brand, initialJobId, labels }: { brand?: string; i
           </p>
           <div>
             <div className="h-3 w-full overflow-hidden rounded-full bg-gray-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.percent} aria-label={line} data-testid="import-progress">
-              <div className={`h-full ${job.status === "INVALID" ? "bg-red-500" : "bg-black"} transition-all`} style={{ width: `${job.percent}%` }} />
+              <div className={`h-full ${job.status === "INVALID" || refused ? "bg-red-500" : "bg-black"} transition-all`} style={{ width: `${job.percent}%` }} />
             </div>
             <p className="mt-1 text-sm text-gray-700" data-testid="import-progress-text">{line} · {job.percent}%</p>
           </div>
@@ -146,7 +150,12 @@ export function ImportPanel({ brand, initialJobId, labels }: { brand?: string; i
           {job.errors.length > 0 ? (
             <div data-testid="import-errors">
               <h3 className="mb-2 text-sm font-semibold">{labels.errors.heading}</h3>
-              {job.errorCount > job.errors.length ? <p className="mb-2 text-xs text-gray-500">{fill(labels.errors.more, { shown: job.errors.length, count: job.errorCount })}</p> : null}
+              {job.errorCount > job.errors.length ? (
+                <p className="mb-2 text-xs text-gray-500">
+                  {fill(labels.errors.more, { shown: job.errors.length, count: job.errorCount })} ·{" "}
+                  <a className="underline" href={`/api/admin/imports/${encodeURIComponent(job.id)}/errors.csv`} data-testid="import-errors-csv">{labels.errors.download}</a>
+                </p>
+              ) : null}
               <div className="max-h-96 overflow-auto rounded border border-gray-200">
                 <table className="w-full text-left text-sm">
                   <thead className="sticky top-0 bg-gray-50 text-xs text-gray-600">

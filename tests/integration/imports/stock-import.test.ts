@@ -11,13 +11,18 @@ import { bytesOf, csv, importFixture } from "./support";
 const HEADER = "storeCode,gtin,quantity";
 const dryRun = (brandId: string, actor: string, text: string) => dryRunImport({ brandId, kind: "STOCK", fileName: "stock.csv", actor, source: bytesOf(text) });
 const inventoryOf = (storeId: string, skuIds: string[]) => db.inventory.findMany({ where: { storeId, skuId: { in: skuIds } }, orderBy: { skuId: "asc" } });
+/** Every store's figures and every ledger row id: "nothing written" means both are exactly as before. */
+const stockSnapshot = async () => ({
+  inventory: await db.inventory.findMany({ select: { storeId: true, skuId: true, onHand: true, reserved: true }, orderBy: [{ storeId: "asc" }, { skuId: "asc" }] }),
+  ledgerIds: (await db.stockLedger.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((l) => l.id),
+});
 
 describe("stock import", () => {
   it("lists exactly the bad rows (check digit, unknown store, negative count, duplicate) and writes nothing", async () => {
     const { brand, store, skus, actor } = await importFixture(3);
     const [a, b, c] = skus as [(typeof skus)[0], (typeof skus)[0], (typeof skus)[0]];
     const badDigit = a.gtin.slice(0, 12) + String((Number(a.gtin[12]) + 1) % 10);
-    const before = { ledger: await db.stockLedger.count(), inventory: await db.inventory.count() };
+    const before = await stockSnapshot();
     const result = await dryRun(
       brand.id,
       actor,
@@ -46,15 +51,17 @@ describe("stock import", () => {
     expect(job).toMatchObject({ status: "INVALID", errorCount: 6, appliedRows: 0 });
     expect(JSON.parse(job.errors)).toEqual(result.errors);
     expect(await db.importRow.count({ where: { jobId: result.jobId } })).toBe(0);
-    expect({ ledger: await db.stockLedger.count(), inventory: await db.inventory.count() }).toEqual(before);
+    expect(await stockSnapshot()).toEqual(before);
     await expect(applyImport(result.jobId)).rejects.toBeInstanceOf(ImportRefused);
-    expect({ ledger: await db.stockLedger.count(), inventory: await db.inventory.count() }).toEqual(before);
+    expect(await stockSnapshot()).toEqual(before);
   });
 
   it("refuses the whole file when a column header is missing", async () => {
     const { brand, store, skus, actor } = await importFixture(1);
+    const before = await stockSnapshot();
     const result = await dryRun(brand.id, actor, csv("storeCode,gtin,qty", [[store.code, skus[0]!.gtin, 1]]));
     expect(result).toMatchObject({ status: "INVALID", errorCount: 1, errors: [{ row: 1, field: "quantity", message: "缺少列标题 / missing column header: quantity" }] });
+    expect(await stockSnapshot()).toEqual(before);
   });
 
   it("refuses a count below what orders have reserved", async () => {
@@ -66,8 +73,10 @@ describe("stock import", () => {
       ...stockStatements("RESERVE", [{ storeId: store.id, skuId: sku.id, quantity: 2 }], { ...ctx, safetyStock: false }),
     ]);
     try {
+      const before = await stockSnapshot();
       const result = await dryRun(brand.id, actor, csv(HEADER, [[store.code, sku.gtin, 1]]));
       expect(result.errors).toEqual([{ row: 2, field: "quantity", message: "数量低于已预留的 2 件 / below the 2 units reserved for orders" }]);
+      expect(await stockSnapshot()).toEqual(before);
     } finally {
       await db.$transaction(stockStatements("RELEASE", [{ storeId: store.id, skuId: sku.id, quantity: 2 }], ctx));
     }

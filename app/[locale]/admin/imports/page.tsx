@@ -35,8 +35,8 @@ export default async function ImportsPage({ params, searchParams }: Props) {
     kinds: Object.fromEntries(KINDS.map((k) => [k, t(`kinds.${k}`)])) as ImportPanelLabels["kinds"],
     columns: Object.fromEntries(KINDS.map((k) => [k, t(`columns.${k}`)])) as ImportPanelLabels["columns"],
     status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as ImportPanelLabels["status"],
-    progress: { checking: t.raw("progress.checking"), applying: t.raw("progress.applying"), done: t.raw("progress.done"), ready: t.raw("progress.ready"), invalid: t.raw("progress.invalid"), stalled: t.raw("progress.stalled"), interrupted: t.raw("progress.interrupted") },
-    errors: { heading: t("errors.heading"), row: t("errors.row"), field: t("errors.field"), message: t("errors.message"), more: t.raw("errors.more") },
+    progress: { checking: t.raw("progress.checking"), applying: t.raw("progress.applying"), done: t.raw("progress.done"), ready: t.raw("progress.ready"), invalid: t.raw("progress.invalid"), stalled: t.raw("progress.stalled"), interrupted: t.raw("progress.interrupted"), refused: t.raw("progress.refused") },
+    errors: { heading: t("errors.heading"), row: t("errors.row"), field: t("errors.field"), message: t("errors.message"), more: t.raw("errors.more"), download: t("errors.download") },
   };
 
   return (
