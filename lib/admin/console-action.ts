@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AccessDenied, authorize, type Principal } from "@/lib/auth/policy";
 import { currentPrincipal } from "@/lib/auth/session";
-import { Refusal } from "@/lib/refusal";
+import { refusedAnswer } from "@/lib/action-answer";
 import type { AdminActionResult } from "@/components/admin/admin-action-result";
 
 // Every console server action starts the same way: the form names its brand; the caller must hold brand.manage of
@@ -13,7 +13,6 @@ export type ConsoleActionResult<T extends object = object> = AdminActionResult<T
 export type BrandAdmin = { staffId: string; brandId: string; actor: `staff:${string}` };
 
 const brandIdField = z.string().min(1).max(64);
-const RETRY = "操作失败，请重试 / Something went wrong, please retry";
 
 /** The signed-in staff member, if they may manage `brandId` (a brand admin their own brand, the group admin any). */
 export async function asBrandAdmin(brandId: string): Promise<BrandAdmin> {
@@ -23,15 +22,9 @@ export async function asBrandAdmin(brandId: string): Promise<BrandAdmin> {
   return { staffId: principal.staffId, brandId, actor: `staff:${principal.staffId}` };
 }
 
-/** What a console form shows for an error thrown by its work. */
+/** What a console form shows for an error thrown by its work (lib/action-answer.ts). */
 export function consoleErrorMessage(name: string, error: unknown): string {
-  if (error instanceof AccessDenied || error instanceof Refusal) return error.message;
-  if (error instanceof z.ZodError) {
-    const message = error.issues[0]?.message ?? "";
-    return message.includes(" / ") ? message : "输入有误 / Invalid input";
-  }
-  console.error(`[admin console] ${name}`, error);
-  return RETRY;
+  return refusedAnswer("admin console", name, error).message;
 }
 
 /** Runs a console action's work, turning any error into the form's message. */

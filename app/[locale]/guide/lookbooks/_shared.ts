@@ -1,11 +1,10 @@
 import "server-only";
 import { forbidden } from "next/navigation";
-import { ZodError } from "zod";
+import { refusedAnswer } from "@/lib/action-answer";
 import { audit } from "@/lib/audit/log";
 import { AccessDenied, decide, type Principal } from "@/lib/auth/policy";
 import { currentPrincipal, requirePage } from "@/lib/auth/session";
 import { loadStaffProfile } from "@/lib/auth/staff-profile";
-import { LookbookRefused } from "@/lib/lookbooks/errors";
 import type { LookbookGuide } from "@/lib/lookbooks/service";
 
 // The guide's lookbook pages and actions act for the signed-in staff member within their own brand (a guide
@@ -33,8 +32,6 @@ export async function requireLookbookGuidePage(path: string) {
 
 export type LookbookActionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; message: string; code?: string };
 
-const GENERIC = "操作失败，请重试 / Something went wrong, please retry";
-
 /** Policy first, then the one domain call; refusals come back as their message, anything else is logged. */
 export async function runLookbookAction<T extends object>(name: string, act: (guide: LookbookGuide) => Promise<T>): Promise<LookbookActionResult<T>> {
   try {
@@ -45,10 +42,6 @@ export async function runLookbookAction<T extends object>(name: string, act: (gu
     if (!guide) throw new AccessDenied("forbidden", "guide.workspace");
     return { ok: true, ...(await act(guide)) };
   } catch (error) {
-    if (error instanceof LookbookRefused) return { ok: false, message: error.message, code: error.code };
-    if (error instanceof ZodError) return { ok: false, message: error.issues[0]?.message ?? "参数无效 / Invalid request", code: "bad_request" };
-    if (error instanceof AccessDenied) return { ok: false, message: error.message, code: error.decision };
-    console.error(`[lookbook action] ${name}`, error);
-    return { ok: false, message: GENERIC };
+    return refusedAnswer("lookbook action", name, error);
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { refusedAnswer } from "@/lib/action-answer";
 import { forbidden } from "next/navigation";
 import { ZodError } from "zod";
 import { audit } from "@/lib/audit/log";
@@ -31,7 +32,6 @@ export async function requireStoreStaffPage(path: string) {
   return { staff, profile };
 }
 
-const GENERIC = "操作失败，请重试 / Something went wrong, please retry";
 const CHANGED = new OrderChangedMeanwhile().message;
 
 /**
@@ -51,10 +51,8 @@ export async function runStoreAction<T extends object>(name: string, act: (staff
       return { ok: false, message: error.message, code: error.code, ...(typeof orderId === "string" ? { orderId } : {}) };
     }
     if (error instanceof ZodError) return { ok: false, message: OrderRefused.fromZod(error).message, code: "bad_request" };
-    if (error instanceof AccessDenied) return { ok: false, message: error.message, code: error.decision };
     // A double tap or a colleague was quicker: the order is no longer where this screen thought it was.
     if (error instanceof OrderChangedMeanwhile || error instanceof IllegalTransition) return { ok: false, message: CHANGED, code: "order_changed" };
-    console.error(`[store action] ${name}`, error);
-    return { ok: false, message: GENERIC };
+    return refusedAnswer("store action", name, error);
   }
 }

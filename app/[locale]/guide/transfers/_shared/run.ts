@@ -1,11 +1,10 @@
 import "server-only";
 import { forbidden } from "next/navigation";
-import { ZodError } from "zod";
+import { refusedAnswer } from "@/lib/action-answer";
 import { audit } from "@/lib/audit/log";
 import { AccessDenied, decide, type Capability, type Principal, type Scope } from "@/lib/auth/policy";
 import { currentPrincipal, requirePage } from "@/lib/auth/session";
 import { loadStaffProfile } from "@/lib/auth/staff-profile";
-import { TransferRefused } from "@/lib/transfers/errors";
 import type { TransferActor } from "@/lib/transfers/service";
 import type { StoreActionResult } from "@/components/staff/store-action-result";
 
@@ -28,8 +27,6 @@ export async function requireTransferPage(path: string, needStore: boolean) {
   return { staff: principal as TransferActor, profile };
 }
 
-const GENERIC = "操作失败，请重试 / Something went wrong, please retry";
-
 /** Runs one action for the signed-in staff member: policy first, then the domain call; refusals come back as their message. */
 export async function runTransferAction<T extends object>(capability: Capability, name: string, act: (staff: TransferActor) => Promise<T>): Promise<StoreActionResult<T>> {
   try {
@@ -38,10 +35,6 @@ export async function runTransferAction<T extends object>(capability: Capability
     if (decision !== "allow" || principal.kind !== "staff") throw new AccessDenied(decision === "allow" ? "forbidden" : decision, capability);
     return { ok: true, ...(await act(principal)) };
   } catch (error) {
-    if (error instanceof TransferRefused) return { ok: false, message: error.message, code: error.code };
-    if (error instanceof ZodError) return { ok: false, message: error.issues[0]?.message ?? "参数无效 / Invalid request", code: "bad_request" };
-    if (error instanceof AccessDenied) return { ok: false, message: error.message, code: error.decision };
-    console.error(`[transfer action] ${name}`, error);
-    return { ok: false, message: GENERIC };
+    return refusedAnswer("transfer action", name, error);
   }
 }
