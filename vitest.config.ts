@@ -36,6 +36,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // lib/db.ts emits query events (tests/integration/perf/query-counts.test.ts counts them).
+          env: { PRISMA_QUERY_EVENTS: "1" },
           globalSetup: [setup("global-setup.ts")],
           // integration-env.ts must run first: it points DATABASE_URL at this run's database
           // before any test file imports lib/db.ts.

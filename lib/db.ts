@@ -7,7 +7,8 @@ import { databaseUrl } from "@/lib/db-url";
 function createClient(): PrismaClient {
   // timeout = SQLite busy_timeout: wait for another process's write lock instead of failing at once.
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 });
-  return new PrismaClient({ adapter });
+  // Query events only when asked (tests count the queries of each page's reads: no N+1).
+  return new PrismaClient({ adapter, log: process.env.PRISMA_QUERY_EVENTS === "1" ? [{ emit: "event", level: "query" }] : [] });
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pragmasSet?: Promise<void> };
@@ -27,4 +28,9 @@ export function ensurePragmas(): Promise<void> {
     throw error;
   });
   return globalForPrisma.pragmasSet;
+}
+
+/** Calls `listener` for every SQL statement the client sends; needs PRISMA_QUERY_EVENTS=1 when the client is made. */
+export function onQuery(listener: (sql: string) => void): void {
+  (db as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) => listener(e.query));
 }
