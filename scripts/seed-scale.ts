@@ -39,11 +39,11 @@ if (fs.existsSync(file)) {
 fs.mkdirSync(path.dirname(file), { recursive: true });
 
 const t0 = Date.now();
-const migrate = spawnSync(process.execPath, [path.join(root, "scripts", "prisma.mjs"), "migrate", "deploy"], {
-  cwd: root,
-  env: { ...process.env, DATABASE_URL: `file:${file}` },
-  encoding: "utf8",
-});
+const runMigrate = () =>
+  spawnSync(process.execPath, [path.join(root, "scripts", "prisma.mjs"), "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${file}` }, encoding: "utf8" });
+// One retry: the Prisma CLI has been seen to fail once ("Unexpected end of JSON input") while another migrates.
+let migrate = runMigrate();
+if (migrate.status !== 0) migrate = runMigrate();
 if (migrate.status !== 0) fail(`migrate deploy failed:\n${migrate.stdout}${migrate.stderr}`);
 console.log(`migrated ${file} in ${((Date.now() - t0) / 1000).toFixed(1)} s (scale ${scale})`);
 
