@@ -219,6 +219,7 @@ export function writeScaleData(db: BetterSqlite3.Database, scale: number, passwo
   type PlannedOrder = { store: number; member: number; status: (typeof STATUSES)[number]; delivery: boolean; lines: PlannedLine[]; at: number; guide: number | null };
   const soldAll = new Int32Array(c.inventory);
   const reservedFinal = new Int32Array(c.inventory);
+  const cancelledPeak = new Int32Array(c.inventory); // a cancelled order holds its units until released
   const orders: PlannedOrder[] = [];
   for (let o = 0; o < c.orders; o++) {
     const store = shopStores[rnd.int(0, shopStores.length - 1)]!;
@@ -233,15 +234,17 @@ export function writeScaleData(db: BetterSqlite3.Database, scale: number, passwo
       const inv = store * perStore + local;
       const qty = rnd.next() < 0.85 ? 1 : 2;
       lines.push({ inv, qty });
-      if (status === "COMPLETED" || status === "REFUNDED") soldAll[inv] += qty;
-      if (status === "PAID") reservedFinal[inv] += qty;
+      if (status === "COMPLETED" || status === "REFUNDED") soldAll[inv] = soldAll[inv]! + qty;
+      if (status === "PAID") reservedFinal[inv] = reservedFinal[inv]! + qty;
+      if (status === "CANCELLED") cancelledPeak[inv] = Math.max(cancelledPeak[inv]!, qty);
     }
     // Spread over the 180 days before the reference date, oldest first.
     const at = REF - 180 * DAY_MS + Math.floor(((o + 0.5) / c.orders) * 180 * DAY_MS);
     orders.push({ store, member: rnd.int(0, c.members - 1), status, delivery: rnd.next() < 0.25, lines, at, guide: rnd.next() < 0.3 ? rnd.int(0, c.guides - 1) : null });
   }
 
-  // Opening stock (SEED row) = a shelf amount + what stays reserved + everything later sold.
+  // Opening stock (SEED row) = a shelf amount + what stays reserved + everything later sold + room for the
+  // largest cancelled hold: then no RESERVE ever exceeds the shelf (StockLedger_after_check).
   const onHand = new Int32Array(c.inventory);
   const reserved = new Int32Array(c.inventory);
   const openedAt = iso(REF - 181 * DAY_MS);
@@ -251,7 +254,7 @@ export function writeScaleData(db: BetterSqlite3.Database, scale: number, passwo
   const skuOf = (inv: number) => skuAt(storeOf(inv), inv % perStore);
   table("StockLedger", ledgerSql, (ins) => {
     for (let inv = 0; inv < c.inventory; inv++) {
-      const opening = rnd.int(0, 8) + reservedFinal[inv]! + soldAll[inv]!;
+      const opening = rnd.int(0, 8) + reservedFinal[inv]! + soldAll[inv]! + cancelledPeak[inv]!;
       onHand[inv] = opening;
       ins(`sc_led_${pad(++ledgerNo, 8)}`, storeIds[storeOf(inv)], skus[skuOf(inv)]!.id, "SEED", opening, 0, opening, 0, SEED_ACTOR, "", "opening stock", openedAt);
     }
@@ -263,11 +266,11 @@ export function writeScaleData(db: BetterSqlite3.Database, scale: number, passwo
   const eventSql = `INSERT INTO "OrderEvent" (id, orderId, fromStatus, toStatus, actor, note, createdAt) VALUES (?,?,?,?,?,?,?)`;
   const paymentSql = `INSERT INTO "Payment" (id, orderId, provider, outTradeNo, amountFen, status, transactionId, paidAt, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?)`;
   const started = Date.now();
-  const [orderSt, lineSt, eventSt, paymentSt, ledgerSt] = [orderSql, lineSql, eventSql, paymentSql, ledgerSql].map((sql) => db.prepare(sql));
+  const [orderSt, lineSt, eventSt, paymentSt, ledgerSt] = [db.prepare(orderSql), db.prepare(lineSql), db.prepare(eventSql), db.prepare(paymentSql), db.prepare(ledgerSql)];
   const n = { Order: 0, OrderLine: 0, OrderEvent: 0, Payment: 0, StockLedger: 0 };
   const move = (inv: number, reason: string, dOn: number, dRes: number, ref: string, at: number) => {
-    onHand[inv] += dOn;
-    reserved[inv] += dRes;
+    onHand[inv] = onHand[inv]! + dOn;
+    reserved[inv] = reserved[inv]! + dRes;
     ledgerSt.run(`sc_led_${pad(++ledgerNo, 8)}`, storeIds[storeOf(inv)], skus[skuOf(inv)]!.id, reason, dOn, dRes, onHand[inv], reserved[inv], SEED_ACTOR, ref, "", iso(at));
     n.StockLedger++;
   };
