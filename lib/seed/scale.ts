@@ -17,7 +17,7 @@ export const SCALE_BRAND_SLUG = "chain";
 const GS1_PREFIX = "69234";
 const COLORS_PER_STYLE = 3;
 const SIZES_PER_STYLE = 5;
-/** A store carries 1/18 of the styles (every colour and size of them): 1,800 × 111 × 15 ≈ 3 million rows. */
+/** A store carries 1/18 of the styles (every colour and size of them): 1,800 × 112 × 15 ≈ 3 million rows. */
 const STYLE_SHARE = 18;
 
 const FULL = { stores: 1800, styles: 2000, members: 200_000, guides: 20_000, orders: 300_000 };
