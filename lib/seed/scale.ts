@@ -8,6 +8,7 @@ import { makeGtin13 } from "@/lib/catalog/gtin";
 import { COLORS } from "./colors";
 import { DAY_MS, REFERENCE_DATE, SEED, SEED_ACTOR } from "./constants";
 import { CITIES, MALLS } from "./malls";
+import { prng } from "./prng";
 import { sceneCodeFor } from "./scenes";
 import { SIZE_LADDERS } from "./sizes";
 
@@ -40,19 +41,6 @@ export function scaleCounts(scale: number): ScaleCounts {
     guides: at(FULL.guides, stores),
     orders: at(FULL.orders, 30),
   };
-}
-
-/** mulberry32: small, fast and the same on every machine (faker is too slow for millions of draws). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
 }
 
 /** Prisma's SQLite DateTime text, as the demo seed stores it. */
