@@ -15,6 +15,7 @@ import type { StaffActor } from "@/lib/orders/staff-actor";
 import { createSandboxProvider } from "@/lib/payments";
 import { approveTransfer, cancelTransfer, proposeSources, receiveTransfer, refuseTransfer, requestTransfer, shipTransfer } from "@/lib/transfers/service";
 import { TransferRefused } from "@/lib/transfers/errors";
+import { prng } from "./prng";
 
 // Demo ACTIVITY on top of the demo seed (`npm run db:demo-activity`; `npm run setup` runs it after seeding an
 // empty database unless DEMO_ACTIVITY=off): QR scans, new members, favourites, orders through their whole life
@@ -43,20 +44,6 @@ export const ACTIVITY_PLAN = {
 
 export class ActivityRefused extends Error {}
 
-/** mulberry32: a small PRNG with a fixed seed, so every run makes the same choices over the same seed data. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
 type Rng = ReturnType<typeof prng>;
 
 export type ActivitySummary = {
