@@ -129,3 +129,9 @@ export function startSweeper(intervalMs = 60_000): void {
   timer = setInterval(run, intervalMs);
   timer.unref?.();
 }
+
+/** Stops this process's timer (tests that start the sweeper through instrumentation.ts's register()). */
+export function stopSweeper(): void {
+  if (timer) clearInterval(timer);
+  timer = undefined;
+}
