@@ -14,8 +14,10 @@ export function ProductCard({ brand, product, locale, priority = false }: { bran
             alt={name}
             width={300}
             height={400}
+            // The first cards are the page's largest paint on a phone: fetched first, decoded with the page.
             loading={priority ? "eager" : "lazy"}
-            decoding="async"
+            fetchPriority={priority ? "high" : "auto"}
+            decoding={priority ? "sync" : "async"}
             className="h-full w-full object-cover transition-transform group-active:scale-[0.98]"
           />
         ) : null}
