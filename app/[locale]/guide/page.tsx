@@ -7,6 +7,7 @@ import { storeQueue } from "@/lib/orders/queries";
 import { storeHolds } from "@/lib/holds/try-on";
 import { transferCounts } from "@/lib/transfers/queries";
 import { StaffHeader } from "@/components/staff/staff-header";
+import { WorkspaceTiles } from "@/components/staff/workspace-tiles";
 
 export const metadata: Metadata = { title: "导购工作台 · Guide workspace", robots: { index: false } };
 
@@ -32,38 +33,28 @@ export default async function GuideHome() {
       {tg ? (
         <section className="p-4" aria-labelledby="guide-tools">
           <h2 id="guide-tools" className="mb-3 text-base font-semibold">{tg("home.title")}</h2>
-          <ul className="grid grid-cols-1 gap-3">
-            {[
+          <WorkspaceTiles
+            testId="guide-tile"
+            columns={1}
+            tiles={[
               { href: "/guide/me", label: tg("home.me"), hint: tg("home.meHint") },
               { href: "/guide/customers", label: tg("home.customers"), hint: tg("home.customersHint") },
               { href: "/guide/stock", label: tg("home.stock"), hint: tg("home.stockHint") },
               { href: "/guide/lookbooks", label: tl("tile"), hint: tl("tileHint") },
-            ].map((tile) => (
-              <li key={tile.href}>
-                <Link href={tile.href} className="flex h-20 flex-col justify-center rounded-2xl border border-gray-200 px-4" data-testid="guide-tile">
-                  <span className="text-lg font-semibold">{tile.label}</span>
-                  <span className="text-sm text-gray-600">{tile.hint}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+            ]}
+          />
         </section>
       ) : null}
       {tc ? (
         <section className="px-4" aria-label={tc("results")}>
-          <ul className="grid grid-cols-2 gap-3">
-            {[
+          <WorkspaceTiles
+            testId="commission-tile"
+            hintSize="xs"
+            tiles={[
               { href: "/guide/results", label: tc("results"), hint: tc("resultsHint") },
               ...(principal.role === "STORE_MANAGER" ? [{ href: "/guide/team", label: tc("team"), hint: tc("teamHint") }] : []),
-            ].map((tile) => (
-              <li key={tile.href}>
-                <Link href={tile.href} className="flex h-20 flex-col justify-center rounded-2xl border border-gray-200 px-4" data-testid="commission-tile">
-                  <span className="text-lg font-semibold">{tile.label}</span>
-                  <span className="text-xs text-gray-600">{tile.hint}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+            ]}
+          />
         </section>
       ) : null}
       {queue && holds && t ? (
@@ -72,37 +63,28 @@ export default async function GuideHome() {
           <Link href="/guide/hand-over" className="mb-3 flex h-16 items-center justify-center rounded-2xl bg-black text-lg font-semibold text-white">
             {t("home.handOver")}
           </Link>
-          <ul className="grid grid-cols-2 gap-3">
-            {[
+          <WorkspaceTiles
+            testId="store-tile"
+            tiles={[
               { href: "/guide/orders", label: t("home.toPrepare"), count: queue.counts.prepare },
               { href: "/guide/orders?tab=ready", label: t("home.ready"), count: queue.counts.ready },
               { href: "/guide/orders?tab=cashier", label: t("home.cashier"), count: queue.counts.cashier },
               { href: "/guide/orders?tab=ship", label: t("home.toShip"), count: queue.counts.ship },
               { href: "/guide/holds", label: t("home.holds"), count: holds.length },
               { href: "/guide/returns", label: t("home.returns"), count: null },
-            ].map((tile) => (
-              <li key={tile.href}>
-                <Link href={tile.href} className="flex h-20 flex-col justify-center rounded-2xl border border-gray-200 px-4" data-testid="store-tile">
-                  <span className="text-sm text-gray-600">{tile.label}</span>
-                  {tile.count !== null ? <span className={`text-2xl font-semibold ${tile.count ? "text-red-600" : "text-gray-400"}`}>{tile.count}</span> : null}
-                </Link>
-              </li>
-            ))}
-          </ul>
+            ]}
+          />
         </section>
       ) : null}
       <section className="p-4" aria-labelledby="guide-transfers">
         <h2 id="guide-transfers" className="mb-3 text-base font-semibold">{tt("title")}</h2>
-        <ul className="grid grid-cols-2 gap-3">
-          {[...(storeId ? [{ href: "/guide/demand", label: tt("demand"), count: null }] : []), { href: "/guide/transfers", label: tt("transfers"), count: waiting ? waiting.toHandle + waiting.inTransit : null }].map((tile) => (
-            <li key={tile.href}>
-              <Link href={tile.href} className="flex h-20 flex-col justify-center rounded-2xl border border-gray-200 px-4" data-testid="transfer-tile">
-                <span className="text-sm text-gray-600">{tile.label}</span>
-                {tile.count !== null ? <span className={`text-2xl font-semibold ${tile.count ? "text-red-600" : "text-gray-400"}`}>{tile.count}</span> : null}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <WorkspaceTiles
+          testId="transfer-tile"
+          tiles={[
+            ...(storeId ? [{ href: "/guide/demand", label: tt("demand"), count: null }] : []),
+            { href: "/guide/transfers", label: tt("transfers"), count: waiting ? waiting.toHandle + waiting.inTransit : null },
+          ]}
+        />
       </section>
       <p className="px-4 py-6 text-sm text-gray-600">工作台功能即将上线 · The workspace is coming.</p>
     </main>
