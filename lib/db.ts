@@ -7,8 +7,24 @@ import { databaseUrl } from "@/lib/db-url";
 function createClient(): PrismaClient {
   // timeout = SQLite busy_timeout: wait for another process's write lock instead of failing at once.
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 });
-  // Query events only when asked (tests count the queries of each page's reads: no N+1).
-  return new PrismaClient({ adapter, log: process.env.PRISMA_QUERY_EVENTS === "1" ? [{ emit: "event", level: "query" }] : [] });
+  // Query events only when asked: tests count the queries of each page's reads (no N+1); SLOW_QUERY_MS logs slow ones.
+  const events = process.env.PRISMA_QUERY_EVENTS === "1" || slowQueryMs() !== null;
+  const client = new PrismaClient({ adapter, log: events ? [{ emit: "event", level: "query" }] : [] });
+  const slowMs = slowQueryMs();
+  if (slowMs !== null) {
+    (client as unknown as QueryEvents).$on("query", (e) => {
+      if (e.duration >= slowMs) console.warn(`[slow-query] ${Math.round(e.duration)} ms ${e.query.slice(0, 500)}`);
+    });
+  }
+  return client;
+}
+
+type QueryEvents = { $on(event: "query", cb: (e: { query: string; duration: number }) => void): void };
+
+/** SLOW_QUERY_MS=50 logs every statement that took 50 ms or more (its time includes waiting for the connection). */
+function slowQueryMs(): number | null {
+  const ms = Number(process.env.SLOW_QUERY_MS);
+  return process.env.SLOW_QUERY_MS && Number.isFinite(ms) && ms >= 0 ? ms : null;
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pragmasSet?: Promise<void> };
@@ -32,5 +48,5 @@ export function ensurePragmas(): Promise<void> {
 
 /** Calls `listener` for every SQL statement the client sends; needs PRISMA_QUERY_EVENTS=1 when the client is made. */
 export function onQuery(listener: (sql: string) => void): void {
-  (db as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) => listener(e.query));
+  (db as unknown as QueryEvents).$on("query", (e) => listener(e.query));
 }

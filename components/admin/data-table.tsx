@@ -90,7 +90,7 @@ export async function DataTable<T>({
         </table>
       </div>
       <nav aria-label={t("pages")} className="mt-3 flex items-center justify-between text-sm text-gray-600">
-        <span data-testid="list-total">{t("summary", { total: page.total, page: page.page, pages: page.pages })}</span>
+        <span data-testid="list-total">{page.capped ? t("summaryCapped", { total: page.total, page: page.page }) : t("summary", { total: page.total, page: page.page, pages: page.pages })}</span>
         <span className="flex gap-2">
           {page.page > 1 ? <Link rel="prev" href={listHref(path, current, { page: page.page - 1 })} className="rounded-md border border-gray-300 px-3 py-1">{t("prev")}</Link> : null}
           {page.page < page.pages ? <Link rel="next" href={listHref(path, current, { page: page.page + 1 })} className="rounded-md border border-gray-300 px-3 py-1">{t("next")}</Link> : null}

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
+import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The console's audit log. The group admin reads every row; a brand admin reads the rows tagged with their brand
@@ -28,7 +28,7 @@ export async function listAuditEntries(scope: { brandId: string | null }, params
     ...(params.q ? { target: { contains: params.q } } : {}),
   };
   const [total, rows] = await Promise.all([
-    db.auditLog.count({ where }),
+    db.auditLog.count({ where, ...countUpTo({ createdAt: params.dir }) }),
     db.auditLog.findMany({ where, orderBy: [{ createdAt: params.dir }, { id: params.dir }], skip: params.skip, take: params.take, select: { id: true, createdAt: true, actor: true, action: true, target: true, ip: true, detail: true, brandId: true } }),
   ]);
   return pageOf(rows, total, params);

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
+import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The console's reads of a brand's catalog: the style list (search by style code, name or GTIN; sort; active
@@ -49,7 +49,7 @@ export async function listStyles(brandId: string, params: ListParams<StyleSort>,
         _count: { select: { skus: true } },
       },
     }),
-    db.product.count({ where }),
+    db.product.count({ where, ...countUpTo(ORDER[params.sort](params.dir)) }),
   ]);
   return pageOf(
     rows.map(({ category, _count, ...r }) => ({ ...r, category: category.name, skuCount: _count.skus })),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { ImportKind, ImportStatus } from "@/lib/generated/prisma/enums";
 import { decide, type Principal } from "@/lib/auth/policy";
-import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
+import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-params";
 import type { RowError } from "@/lib/catalog-feed/stock";
 import { exportCsvWebStream, exportFileName } from "./export";
 import { IMPORT_KINDS } from "./formats";
@@ -196,7 +196,7 @@ export async function listImports(brandId: string, p: ListParams<(typeof IMPORT_
       take: p.take,
       select: { id: true, kind: true, status: true, fileName: true, totalRows: true, appliedRows: true, errorCount: true, actor: true, createdAt: true },
     }),
-    db.importJob.count({ where }),
+    db.importJob.count({ where, ...countUpTo({ [p.sort]: p.dir }) }),
   ]);
   return pageOf(rows, total, p);
 }

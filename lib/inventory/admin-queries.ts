@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
+import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The console's stock pages: one store's SKUs (on hand, reserved, available) and one SKU's ledger in a store.
@@ -8,9 +8,25 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const STOCK_SORTS = ["gtin", "onHand", "reserved", "updatedAt"] as const;
 export type StockSort = (typeof STOCK_SORTS)[number];
 
-/** The brand's stores (warehouses too: they hold stock), for the store picker. */
-export async function brandStockStores(brandId: string) {
-  return db.store.findMany({ where: { brandId }, select: { id: true, code: true, name: true, kind: true, active: true }, orderBy: { code: "asc" } });
+/**
+ * A brand offers its stores as a drop-down up to this many; a chain's 1,800 would add ≈ 300 kB (HTML and its RSC
+ * copy) to every console list that filters by store, so past it the filter is a store-code field.
+ */
+export const STORE_MENU_LIMIT = 200;
+
+export type StoreOption = { id: string; code: string; name: string; kind: string };
+export type StoreChoice = { menu: StoreOption[] | null; store: StoreOption | null };
+
+/** The store a console list is filtered by (by its code), and the menu to choose another, when the brand is small enough. */
+export async function chooseStore(brandId: string, code: string | undefined, orFirst = false): Promise<StoreChoice> {
+  const select = { id: true, code: true, name: true, kind: true } as const;
+  const count = await db.store.count({ where: { brandId } });
+  if (count <= STORE_MENU_LIMIT) {
+    const menu = await db.store.findMany({ where: { brandId }, select, orderBy: { code: "asc" } });
+    return { menu, store: menu.find((s) => s.code === code) ?? (orFirst ? (menu[0] ?? null) : null) };
+  }
+  const store = code ? await db.store.findUnique({ where: { brandId_code: { brandId, code } }, select }) : null;
+  return { menu: null, store: store ?? (orFirst ? await db.store.findFirst({ where: { brandId }, select, orderBy: { code: "asc" } }) : null) };
 }
 
 export async function brandStoreByCode(brandId: string, code: string) {
@@ -35,7 +51,7 @@ export async function storeStockPage(storeId: string, params: ListParams<StockSo
   };
   const orderBy: Prisma.InventoryOrderByWithRelationInput = params.sort === "gtin" ? { sku: { gtin: params.dir } } : { [params.sort]: params.dir };
   const [total, rows] = await Promise.all([
-    db.inventory.count({ where }),
+    db.inventory.count({ where, ...countUpTo(orderBy) }),
     db.inventory.findMany({ where, select: stockRowSelect, orderBy: [orderBy, { id: "asc" }], skip: params.skip, take: params.take }),
   ]);
   return pageOf(
@@ -57,7 +73,7 @@ export async function brandSkuStock(brandId: string, storeId: string, gtin: stri
 export async function stockLedgerPage(storeId: string, skuId: string, params: { page: number; pageSize: number; skip: number; take: number }) {
   const where = { storeId, skuId };
   const [total, rows] = await Promise.all([
-    db.stockLedger.count({ where }),
+    db.stockLedger.count({ where, ...countUpTo({ createdAt: "desc" as const }) }),
     db.stockLedger.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/log";
 import { authorize, type Principal } from "@/lib/auth/policy";
-import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
+import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberTier } from "@/lib/generated/prisma/enums";
 import { Refusal } from "@/lib/refusal";
@@ -40,25 +40,45 @@ const memberRowSelect = {
 } as const satisfies Prisma.MemberBrandSelect;
 export type MemberRow = Prisma.MemberBrandGetPayload<{ select: typeof memberRowSelect }>;
 
+/** A partial search lists at most this many members; past it the page asks for a longer search. */
+export const MEMBER_MATCH_CAP = 1_000;
+
+/**
+ * Members of the brand whose phone or nickname contains `q`, at most MEMBER_MATCH_CAP + 1 ids. Read from Member
+ * first (its narrow phone index, then the (memberId, brandId) key): starting from the brand's 200,000 member
+ * rows and joining each to Member took ≈ 1 s at chain scale; this takes ≈ 20 ms.
+ */
+async function membersMatching(brandId: string, q: string): Promise<string[]> {
+  const rows = await db.member.findMany({
+    where: { OR: [{ phone: { contains: q } }, { nickname: { contains: q } }], brands: { some: { brandId } } },
+    select: { id: true },
+    take: MEMBER_MATCH_CAP + 1,
+  });
+  return rows.map((r) => r.id);
+}
+
 /** One page of the brand's members: search phone/nickname, filter tier/tag, sort by joined or points. */
 export async function listBrandMembers(brandId: string, params: ListParams<MemberSort>, filter: MemberFilter = {}): Promise<Page<MemberRow>> {
+  // A whole mobile number is an exact look-up on Member's unique phone; any other text a capped partial match.
+  const wholePhone = /^1[3-9]\d{9}$/.test(params.q);
+  const matched = params.q && !wholePhone ? await membersMatching(brandId, params.q) : null;
   const where: Prisma.MemberBrandWhereInput = {
     brandId,
     ...(filter.tier ? { tier: filter.tier } : {}),
     ...(filter.tag ? { tags: { some: { tag: filter.tag } } } : {}),
-    // A whole mobile number is an exact look-up on Member's unique phone; anything else scans phone and nickname.
-    ...(params.q ? { member: /^1[3-9]\d{9}$/.test(params.q) ? { phone: params.q } : { OR: [{ phone: { contains: params.q } }, { nickname: { contains: params.q } }] } } : {}),
+    ...(wholePhone ? { member: { phone: params.q } } : {}),
+    ...(matched ? { memberId: { in: matched.slice(0, MEMBER_MATCH_CAP) } } : {}),
   };
-  const [total, rows] = await Promise.all([
-    db.memberBrand.count({ where }),
+  const [counted, rows] = await Promise.all([
+    db.memberBrand.count({ where, ...countUpTo({ [params.sort]: params.dir }) }),
     db.memberBrand.findMany({ where, select: memberRowSelect, orderBy: [{ [params.sort]: params.dir }, { id: "asc" }], skip: params.skip, take: params.take }),
   ]);
-  return pageOf(rows, total, params);
+  return matched && matched.length > MEMBER_MATCH_CAP ? pageOf(rows, counted, params, MEMBER_MATCH_CAP) : pageOf(rows, counted, params);
 }
 
 /** The tags in use in the brand, for the filter. */
 export async function brandMemberTags(brandId: string): Promise<string[]> {
-  const rows = await db.memberTag.findMany({ where: { memberBrand: { brandId } }, distinct: ["tag"], select: { tag: true }, orderBy: { tag: "asc" }, take: 200 });
+  const rows = await db.memberTag.groupBy({ by: ["tag"], where: { brandId }, orderBy: { tag: "asc" }, take: 200 });
   return rows.map((r) => r.tag);
 }
 
@@ -75,7 +95,7 @@ export async function brandMember(brandId: string, memberBrandId: string) {
 export async function memberPointsHistory(memberBrandId: string, params: { page: number; pageSize: number; skip: number; take: number }) {
   const where = { memberBrandId };
   const [total, rows] = await Promise.all([
-    db.pointsEntry.count({ where }),
+    db.pointsEntry.count({ where, ...countUpTo({ createdAt: "desc" as const }) }),
     db.pointsEntry.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: params.skip, take: params.take, select: { id: true, delta: true, balanceAfter: true, reason: true, actor: true, createdAt: true } }),
   ]);
   return pageOf(rows, total, params);
@@ -124,7 +144,7 @@ export const memberTag = z
 export async function addMemberTag(actor: Principal, brandId: string, memberBrandId: string, rawTag: unknown, now = new Date()): Promise<void> {
   const mb = await ownMember(actor, brandId, memberBrandId);
   const tag = parse(memberTag, rawTag);
-  const { count } = await db.memberTag.createMany({ data: [{ memberBrandId: mb.id, tag, createdAt: now }] }).catch((e: { code?: string }) => {
+  const { count } = await db.memberTag.createMany({ data: [{ memberBrandId: mb.id, brandId: mb.brandId, tag, createdAt: now }] }).catch((e: { code?: string }) => {
     if (e.code === "P2002") return { count: 0 }; // already tagged: nothing to do
     throw e;
   });

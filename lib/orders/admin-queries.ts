@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
+import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Fulfilment, OrderStatus, RefundStatus } from "@/lib/generated/prisma/enums";
 
@@ -49,7 +49,7 @@ export async function listBrandOrders(brandId: string, params: ListParams<OrderS
     ...orderSearch(q),
   };
   const [total, rows] = await Promise.all([
-    db.order.count({ where }),
+    db.order.count({ where, ...countUpTo({ [params.sort]: params.dir }) }),
     db.order.findMany({ where, select: orderRowSelect, orderBy: [{ [params.sort]: params.dir }, { id: "asc" }], skip: params.skip, take: params.take }),
   ]);
   return pageOf(rows, total, params);
@@ -104,7 +104,7 @@ export async function listBrandRefunds(brandId: string, params: ListParams<Refun
     ...(filter.status ? { status: filter.status } : {}),
   };
   const [total, rows] = await Promise.all([
-    db.refund.count({ where }),
+    db.refund.count({ where, ...countUpTo({ [params.sort]: params.dir }) }),
     db.refund.findMany({ where, select: refundRowSelect, orderBy: [{ [params.sort]: params.dir }, { id: "asc" }], skip: params.skip, take: params.take }),
   ]);
   return pageOf(rows, total, params);

@@ -168,8 +168,8 @@ export function writeScaleData(db: BetterSqlite3.Database, scale: number, passwo
       memberTag.push(rnd.next() < 0.2 ? rnd.pick(TAGS) : "");
     }
   });
-  table("MemberTag", `INSERT INTO "MemberTag" (id, memberBrandId, tag, createdAt) VALUES (?,?,?,?)`, (ins) => {
-    memberTag.forEach((tag, m) => tag && ins(`sc_mtag_${pad(m + 1, 6)}`, `sc_mb_${pad(m + 1, 6)}`, tag, NOW));
+  table("MemberTag", `INSERT INTO "MemberTag" (id, memberBrandId, brandId, tag, createdAt) VALUES (?,?,?,?,?)`, (ins) => {
+    memberTag.forEach((tag, m) => tag && ins(`sc_mtag_${pad(m + 1, 6)}`, `sc_mb_${pad(m + 1, 6)}`, SCALE_BRAND_ID, tag, NOW));
   });
 
   // Guides: one shared precomputed password hash (scripts/seed-scale.ts), spread over the shops.

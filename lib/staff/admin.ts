@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit/log";
 import { authorize, type Principal } from "@/lib/auth/policy";
 import { assertAcceptablePassword, hashPassword, WeakPasswordError } from "@/lib/auth/password";
 import { normalizeChinaMobile } from "@/lib/auth/phone";
-import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
+import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Refusal } from "@/lib/refusal";
 
@@ -45,7 +45,7 @@ export async function listBrandStaff(brandId: string, params: ListParams<StaffSo
     ...(params.q ? { OR: [{ name: { contains: params.q } }, { username: { contains: params.q.toLowerCase() } }, { phone: { contains: params.q } }] } : {}),
   };
   const [total, rows] = await Promise.all([
-    db.staff.count({ where }),
+    db.staff.count({ where, ...countUpTo({ [params.sort]: params.dir }) }),
     db.staff.findMany({
       where,
       select: staffRowSelect,

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
+import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StoreKind } from "@/lib/generated/prisma/enums";
 
@@ -23,7 +23,7 @@ export async function listStores(brandId: string, params: ListParams<StoreSort>)
       take: params.take,
       select: { id: true, code: true, name: true, kind: true, city: true, district: true, pickupEnabled: true, deliveryEnabled: true, safetyStock: true, active: true },
     }),
-    db.store.count({ where }),
+    db.store.count({ where, ...countUpTo({ [params.sort]: params.dir }) }),
   ]);
   return pageOf(rows, total, params);
 }

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
+import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-params";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TransferStatus } from "@/lib/generated/prisma/enums";
 import { transferSelect } from "./queries";
@@ -22,7 +22,7 @@ export async function listBrandTransfers(brandId: string, params: ListParams<Tra
     ...(q ? { sku: { OR: [{ gtin: { startsWith: q } }, { product: { styleCode: { startsWith: q } } }] } } : {}),
   };
   const [total, rows] = await Promise.all([
-    db.transfer.count({ where }),
+    db.transfer.count({ where, ...countUpTo({ [params.sort]: params.dir }) }),
     db.transfer.findMany({ where, select: transferRowSelect, orderBy: [{ [params.sort]: params.dir }, { id: "asc" }], skip: params.skip, take: params.take }),
   ]);
   return pageOf(rows, total, params);

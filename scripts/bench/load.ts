@@ -68,6 +68,35 @@ export function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN;
 }
 
+/** Mean, nearest-rank percentiles and max of latency samples (ms); NaN when there are none. */
+export function latencyOf(samples: number[]): LoadResult["latencyMs"] {
+  const sorted = Float64Array.from(samples).sort();
+  return {
+    mean: samples.length === 0 ? Number.NaN : samples.reduce((a, b) => a + b, 0) / samples.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.length === 0 ? Number.NaN : (sorted[sorted.length - 1] ?? Number.NaN),
+  };
+}
+
+/** autocannon's figures plus percentiles from our own latency samples (autocannon keeps no p95). */
+export function loadResultOf(result: autocannon.Result, samples: number[]): LoadResult {
+  const statusCodes: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0;
+  return {
+    reqPerSec: result.requests.average,
+    latencyMs: latencyOf(samples),
+    requests: samples.length,
+    non2xx: result.non2xx,
+    statusCodes,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    durationS: result.duration,
+    throughputMBps: result.throughput.average / 1e6,
+  };
+}
+
 export function measure(
   url: string,
   opts: { connections: number; duration: number; headers: Record<string, string> },
@@ -81,27 +110,7 @@ export function measure(
           reject(error instanceof Error ? error : new Error(String(error)));
           return;
         }
-        const sorted = Float64Array.from(samples).sort();
-        const mean = samples.length === 0 ? Number.NaN : samples.reduce((a, b) => a + b, 0) / samples.length;
-        const statusCodes: Record<string, number> = {};
-        for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0;
-        resolve({
-          reqPerSec: result.requests.average,
-          latencyMs: {
-            mean,
-            p50: percentile(sorted, 50),
-            p95: percentile(sorted, 95),
-            p99: percentile(sorted, 99),
-            max: sorted.length === 0 ? Number.NaN : (sorted[sorted.length - 1] ?? Number.NaN),
-          },
-          requests: samples.length,
-          non2xx: result.non2xx,
-          statusCodes,
-          errors: result.errors,
-          timeouts: result.timeouts,
-          durationS: result.duration,
-          throughputMBps: result.throughput.average / 1e6,
-        });
+        resolve(loadResultOf(result, samples));
       },
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => {

@@ -31,6 +31,9 @@ export interface BenchOptions {
   orderDuration: number;
   /** Orders placed before measuring (deep SKUs only; 0 to skip). */
   orderWarmup: number;
+  /** --scale: the chain-size database, every main page, add to cart and orders at each of `levels` connections. */
+  scale: boolean;
+  levels: number[];
 }
 
 /** Shoppers open the catalog inside WeChat on a phone; the benchmark asks the way they do. */
@@ -70,6 +73,12 @@ Options
                         default: everything
   --order-duration <s>  seconds of order placement (default 15)
   --order-warmup <n>    orders placed before measuring, deep-stock SKUs only (default 100; 0 to skip)
+  --scale               chain scale instead: data/scale.db (built by npm run seed:scale when missing; --db
+                        names another), brand "chain"; static, home, category, product, store finder,
+                        search, guide home, four admin lists, add to cart and order placement at each of
+                        --levels connections; writes bench-results/scale-latest.{json,md}
+                        (defaults then: --duration 5, --order-duration 5, --warmup 100)
+  --levels <a,b,c>      connection levels of --scale (default 10,50,100)
   --strict              exit 1 when a target fails (default: always exit 0 after a complete run)
   -h, --help            this text
 
@@ -119,6 +128,8 @@ export function parseOptions(argv: string[]): BenchOptions {
         only: { type: "string" },
         "order-duration": { type: "string" },
         "order-warmup": { type: "string" },
+        scale: { type: "boolean" },
+        levels: { type: "string" },
       },
     });
   } catch (error) {
@@ -152,14 +163,20 @@ export function parseOptions(argv: string[]): BenchOptions {
   const only = v.only ?? "all";
   if (only !== "all" && only !== "pages" && only !== "orders" && only !== "import") throw new BenchError(`--only must be pages, orders or import, got "${only}"`);
 
+  const scale = v.scale ?? false;
+  const levels = (v.levels ?? "10,50,100").split(",").map((raw) => positiveInt("levels", raw.trim(), 0, 1));
+  if (v.levels !== undefined && !scale) throw new BenchError("--levels goes with --scale");
+
   return {
+    scale,
+    levels,
     help: v.help ?? false,
     baseUrl,
     port: positiveInt("port", v.port, 3200, 1),
     build: !(v["no-build"] ?? false),
-    duration: positiveInt("duration", v.duration, 10, 1),
+    duration: positiveInt("duration", v.duration, scale ? 5 : 10, 1),
     connections: positiveInt("connections", v.connections, 50, 1),
-    warmup: positiveInt("warmup", v.warmup, 200, 0),
+    warmup: positiveInt("warmup", v.warmup, scale ? 100 : 200, 0),
     brand,
     health: pagePath("health", v.health) ?? "/api/health",
     staticPath: pagePath("static", v.static) ?? "/offline",
@@ -169,7 +186,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     headers,
     strict: v.strict ?? false,
     only,
-    orderDuration: positiveInt("order-duration", v["order-duration"], 15, 1),
+    orderDuration: positiveInt("order-duration", v["order-duration"], scale ? 5 : 15, 1),
     orderWarmup: positiveInt("order-warmup", v["order-warmup"], 100, 0),
   };
 }

@@ -6,10 +6,10 @@ import fs from "node:fs";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
-import { claimsOf, SESSION_COOKIES } from "../../lib/auth/principal";
+import { claimsOf, SESSION_COOKIES, type SessionClaims } from "../../lib/auth/principal";
 import { LIFETIME } from "../../lib/auth/session-lifetime";
 import { BenchError, log, sleep } from "./env";
-import { percentile } from "./load";
+import { latencyOf, percentile } from "./load";
 
 export const ORDER_PATH = "/api/shop/orders";
 /** The session cookie over plain HTTP (the bench server runs without COOKIE_SECURE). */
@@ -153,17 +153,18 @@ export function serverSecret(root: string): string {
   }
 }
 
-/** One next-auth session cookie per buyer, with the member claims the app's jwt callback writes. */
-export async function sessionCookies(members: string[], secret: string): Promise<string[]> {
+/** A next-auth session cookie carrying the claims the app's jwt callback writes (members and staff alike). */
+export async function sessionCookie(claims: Omit<SessionClaims, "signedInAt" | "lastSeenAt">, secret: string): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return Promise.all(
-    members.map(async (principalId) => {
-      const claims = { kind: "member" as const, principalId, signedInAt: now, lastSeenAt: now };
-      if (claimsOf(claims) === null) throw new Error("bench session claims no longer match lib/auth/principal.ts");
-      const token = await encode({ token: { ...claims, sub: principalId }, secret, maxAge: LIFETIME.member.absoluteSeconds });
-      return `${SESSION_COOKIE}=${token}`;
-    }),
-  );
+  const full = { ...claims, signedInAt: now, lastSeenAt: now };
+  if (claimsOf(full) === null) throw new Error("bench session claims no longer match lib/auth/principal.ts");
+  const token = await encode({ token: { ...full, sub: claims.principalId }, secret, maxAge: LIFETIME[claims.kind].absoluteSeconds });
+  return `${SESSION_COOKIE}=${token}`;
+}
+
+/** One session cookie per buyer. */
+export function sessionCookies(members: string[], secret: string): Promise<string[]> {
+  return Promise.all(members.map((principalId) => sessionCookie({ kind: "member", principalId }, secret)));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -351,7 +352,6 @@ export async function placeOrders(
     if (!answer) unanswered += 1;
     else if (answer.status === 409) refusals[answer.code ?? "?"] = (refusals[answer.code ?? "?"] ?? 0) + 1;
   }
-  const sorted = Float64Array.from(samples).sort();
   const placedSorted = Float64Array.from(placedSamples).sort();
   const placed = statusCodes["201"] ?? 0;
   const soldOut = refusals.sold_out ?? 0;
@@ -363,13 +363,7 @@ export async function placeOrders(
     placed,
     ordersPerSec: placed / result.duration,
     reqPerSec: requests / result.duration,
-    latencyMs: {
-      mean: samples.length === 0 ? Number.NaN : samples.reduce((a, b) => a + b, 0) / samples.length,
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      p99: percentile(sorted, 99),
-      max: sorted.length === 0 ? Number.NaN : (sorted[sorted.length - 1] ?? Number.NaN),
-    },
+    latencyMs: latencyOf(samples),
     placedLatencyMs: { p50: percentile(placedSorted, 50), p95: percentile(placedSorted, 95), p99: percentile(placedSorted, 99) },
     firstAnswerMaxMs: firstSamples.length === 0 ? Number.NaN : Math.max(...firstSamples),
     laterP99Ms: percentile(Float64Array.from(laterSamples).sort(), 99),

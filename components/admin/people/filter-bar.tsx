@@ -1,9 +1,17 @@
 import Link from "next/link";
+import type { StoreChoice, StoreOption } from "@/lib/inventory/admin-queries";
 
 export type FilterField =
   | { kind: "select"; name: string; label: string; value?: string; options: { value: string; label: string }[]; anyLabel: string }
   | { kind: "date"; name: string; label: string; value?: string }
   | { kind: "text"; name: string; label: string; value?: string };
+
+/** The store filter: a drop-down of the brand's stores, or a store-code field for a chain (lib/inventory chooseStore). */
+export function storeField(choice: StoreChoice, label: string, anyLabel: string, describe: (s: StoreOption) => string = (s) => `${s.code} ${s.name}`): FilterField {
+  return choice.menu
+    ? { kind: "select", name: "store", label, value: choice.store?.code, anyLabel, options: choice.menu.map((s) => ({ value: s.code, label: describe(s) })) }
+    : { kind: "text", name: "store", label, value: choice.store?.code };
+}
 
 /**
  * A list's filters as a plain GET form (no script needed): the search, sort and brand ride along as hidden fields,

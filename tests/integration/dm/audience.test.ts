@@ -26,7 +26,7 @@ async function fixture() {
 
   const member = async (brandId: string | null, tier: "NORMAL" | "VIP" | "SVIP" = "NORMAL", tags: string[] = []) => {
     const m = await db.member.create({ data: { phone: `137${String(crypto.randomInt(10_000_000, 99_999_999))}` } });
-    if (brandId) await db.memberBrand.create({ data: { memberId: m.id, brandId, tier, tags: { create: tags.map((t) => ({ tag: t })) } } });
+    if (brandId) await db.memberBrand.create({ data: { memberId: m.id, brandId, tier, tags: { create: tags.map((t) => ({ tag: t, brandId })) } } });
     return m.id;
   };
   const vip = await member(lumi.id, "VIP");

@@ -4,11 +4,11 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { openBrandConsole } from "@/lib/admin/console";
 import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params";
 import { brandParam, textFilter } from "@/lib/admin/filters";
-import { brandStockStores, STOCK_SORTS, storeStockPage } from "@/lib/inventory/admin-queries";
+import { chooseStore, STOCK_SORTS, storeStockPage } from "@/lib/inventory/admin-queries";
 import { toLocale } from "@/lib/i18n/locales";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { DataTable } from "@/components/admin/data-table";
-import { consoleTime, FilterBar } from "@/components/admin/people/filter-bar";
+import { consoleTime, FilterBar, storeField } from "@/components/admin/people/filter-bar";
 
 export const metadata: Metadata = { title: "库存 · Stock", robots: { index: false } };
 
@@ -21,9 +21,8 @@ export default async function InventoryPage({ params, searchParams }: Props) {
   const raw = await searchParams;
   const c = await openBrandConsole("/admin/inventory", raw.brand);
   const t = await getTranslations("adminStock");
-  const stores = await brandStockStores(c.brand.id);
-  const asked = textFilter(raw, "store", 20);
-  const store = stores.find((s) => s.code === asked) ?? stores[0];
+  const choice = await chooseStore(c.brand.id, textFilter(raw, "store", 20), true);
+  const store = choice.store;
   const list = parseListParams(raw, { sorts: STOCK_SORTS, defaultSort: "gtin" });
   const brand = brandParam(raw);
   const when = consoleTime(locale);
@@ -36,7 +35,7 @@ export default async function InventoryPage({ params, searchParams }: Props) {
         applyLabel={t("inventory.choose")}
         clearLabel={t("filter.clear")}
         testId="stock-store-picker"
-        fields={[{ kind: "select", name: "store", label: t("inventory.store"), value: store?.code, anyLabel: "—", options: stores.map((s) => ({ value: s.code, label: `${s.code} ${s.name}${s.kind === "WAREHOUSE" ? ` (${t("inventory.warehouse")})` : ""}` })) }]}
+        fields={[storeField(choice, t("inventory.store"), "—", (s) => `${s.code} ${s.name}${s.kind === "WAREHOUSE" ? ` (${t("inventory.warehouse")})` : ""}`)]}
       />
       {store && page ? (
         <DataTable

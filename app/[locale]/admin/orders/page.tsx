@@ -4,14 +4,14 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { openBrandConsole } from "@/lib/admin/console";
 import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params";
 import { brandParam, dayFilter, enumFilter, textFilter } from "@/lib/admin/filters";
-import { brandStockStores } from "@/lib/inventory/admin-queries";
+import { chooseStore } from "@/lib/inventory/admin-queries";
 import { listBrandOrders, ORDER_SORTS } from "@/lib/orders/admin-queries";
 import { ORDER_STATUSES } from "@/lib/orders/state-machine";
 import { formatYuan } from "@/lib/money";
 import { toLocale } from "@/lib/i18n/locales";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { DataTable } from "@/components/admin/data-table";
-import { consoleTime, FilterBar } from "@/components/admin/people/filter-bar";
+import { consoleTime, FilterBar, storeField } from "@/components/admin/people/filter-bar";
 
 export const metadata: Metadata = { title: "订单 · Orders", robots: { index: false } };
 
@@ -31,8 +31,8 @@ export default async function OrdersPage({ params, searchParams }: Props) {
   const storeCode = textFilter(raw, "store", 20);
   const from = dayFilter(raw, "from");
   const to = dayFilter(raw, "to", true);
-  const stores = await brandStockStores(c.brand.id);
-  const store = stores.find((s) => s.code === storeCode);
+  const choice = await chooseStore(c.brand.id, storeCode);
+  const store = choice.store;
   const page = await listBrandOrders(c.brand.id, list, { status, fulfilment, storeId: store?.id, from: from?.at, to: to?.at });
   const brand = brandParam(raw);
   const when = consoleTime(locale);
@@ -46,7 +46,7 @@ export default async function OrdersPage({ params, searchParams }: Props) {
         fields={[
           { kind: "select", name: "status", label: t("orders.status"), value: status, anyLabel: t("filter.any"), options: ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) })) },
           { kind: "select", name: "fulfilment", label: t("orders.fulfilment"), value: fulfilment, anyLabel: t("filter.any"), options: FULFILMENTS.map((f) => ({ value: f, label: t(`fulfilment.${f}`) })) },
-          { kind: "select", name: "store", label: t("orders.store"), value: store?.code, anyLabel: t("filter.any"), options: stores.map((s) => ({ value: s.code, label: `${s.code} ${s.name}` })) },
+          storeField(choice, t("orders.store"), t("filter.any")),
           { kind: "date", name: "from", label: t("filter.from"), value: from?.text },
           { kind: "date", name: "to", label: t("filter.to"), value: to?.text },
         ]}

@@ -4,13 +4,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { openBrandConsole } from "@/lib/admin/console";
 import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params";
 import { brandParam, enumFilter, textFilter } from "@/lib/admin/filters";
-import { brandStockStores } from "@/lib/inventory/admin-queries";
+import { chooseStore } from "@/lib/inventory/admin-queries";
 import { listBrandTransfers, TRANSFER_SORTS } from "@/lib/transfers/admin-queries";
 import { toLocale } from "@/lib/i18n/locales";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { DataTable } from "@/components/admin/data-table";
 import { ActionForm } from "@/components/admin/people/action-form";
-import { consoleTime, FilterBar } from "@/components/admin/people/filter-bar";
+import { consoleTime, FilterBar, storeField } from "@/components/admin/people/filter-bar";
 import { decideTransferAction } from "./actions";
 
 export const metadata: Metadata = { title: "调货 · Transfers", robots: { index: false } };
@@ -29,8 +29,8 @@ export default async function TransfersPage({ params, searchParams }: Props) {
   const list = parseListParams(raw, { sorts: TRANSFER_SORTS, defaultSort: "requestedAt", defaultDir: "desc" });
   const status = enumFilter(raw, "status", STATUSES);
   const storeCode = textFilter(raw, "store", 20);
-  const stores = await brandStockStores(c.brand.id);
-  const store = stores.find((s) => s.code === storeCode);
+  const choice = await chooseStore(c.brand.id, storeCode);
+  const store = choice.store;
   const page = await listBrandTransfers(c.brand.id, list, { status, storeId: store?.id });
   const brand = brandParam(raw);
   const when = consoleTime(locale);
@@ -50,7 +50,7 @@ export default async function TransfersPage({ params, searchParams }: Props) {
         clearLabel={t("filter.clear")}
         fields={[
           { kind: "select", name: "status", label: t("transfers.status"), value: status, anyLabel: t("filter.any"), options: STATUSES.map((s) => ({ value: s, label: t(`transferStatus.${s}`) })) },
-          { kind: "select", name: "store", label: t("transfers.store"), value: store?.code, anyLabel: t("filter.any"), options: stores.map((s) => ({ value: s.code, label: `${s.code} ${s.name}` })) },
+          storeField(choice, t("transfers.store"), t("filter.any")),
         ]}
       />
       <DataTable
