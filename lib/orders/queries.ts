@@ -42,13 +42,28 @@ export async function memberOrderDetail(memberId: string, number: string) {
 
 export type StoreQueue = "prepare" | "ready" | "cashier" | "ship" | "done";
 
-const QUEUE_WHERE: Record<StoreQueue, (storeId: string, toSend: string[]) => object> = {
+const QUEUE_WHERE: Record<StoreQueue, (storeId: string, toSend: string[], finished: string[]) => object> = {
   prepare: (storeId) => ({ storeId, status: "PAID" as OrderStatus, fulfilment: { in: ["PICKUP", "COUNTER"] } }),
   ready: (storeId) => ({ storeId, status: "READY_FOR_PICKUP" as OrderStatus }),
   cashier: (storeId) => ({ storeId, status: "AWAITING_CASHIER" as OrderStatus }),
   ship: (_storeId, toSend) => ({ id: { in: toSend } }),
-  done: (storeId) => ({ OR: [{ storeId }, { lines: { some: { storeId } } }], status: { in: ["COMPLETED", "PARTIALLY_REFUNDED", "REFUNDED", "SHIPPED"] as OrderStatus[] } }),
+  done: (_storeId, _toSend, finished) => ({ id: { in: finished } }),
 };
+
+const DONE: OrderStatus[] = ["COMPLETED", "PARTIALLY_REFUNDED", "REFUNDED", "SHIPPED"];
+
+/**
+ * The newest finished orders the store took part in: its own (Order storeId, status index) and deliveries it sent
+ * lines for (OrderLine storeId index), each side cut to `take` before they are merged. One query with
+ * `storeId = ? OR EXISTS(line at the store)` read every finished order of the chain (≈ 1 s at 300,000 orders).
+ */
+async function finishedOrders(storeId: string, take: number): Promise<string[]> {
+  const [own, sent] = await Promise.all([
+    db.order.findMany({ where: { storeId, status: { in: DONE } }, orderBy: { createdAt: "desc" }, take, select: { id: true } }),
+    db.orderLine.findMany({ where: { storeId, order: { status: { in: DONE } } }, orderBy: { order: { createdAt: "desc" } }, take, select: { orderId: true } }),
+  ]);
+  return [...new Set([...own.map((o) => o.id), ...sent.map((l) => l.orderId)])];
+}
 
 /**
  * Paid delivery orders with lines this store still has to send, found from the store's open lines (index on
@@ -65,10 +80,10 @@ async function deliveriesToSend(storeId: string): Promise<string[]> {
 
 /** A store's work queue, oldest first (done: newest first), with each queue's count for the tabs. */
 export async function storeQueue(storeId: string, queue: StoreQueue, take = 50) {
-  const toSend = await deliveriesToSend(storeId);
+  const [toSend, finished] = await Promise.all([deliveriesToSend(storeId), queue === "done" ? finishedOrders(storeId, take) : []]);
   const [orders, counts] = await Promise.all([
     db.order.findMany({
-      where: QUEUE_WHERE[queue](storeId, toSend),
+      where: QUEUE_WHERE[queue](storeId, toSend, finished),
       orderBy: { createdAt: queue === "done" ? "desc" : "asc" },
       take,
       select: {
@@ -77,7 +92,7 @@ export async function storeQueue(storeId: string, queue: StoreQueue, take = 50) 
         lines: lineView,
       },
     }),
-    Promise.all((["prepare", "ready", "cashier"] as const).map(async (q) => [q, await db.order.count({ where: QUEUE_WHERE[q](storeId, toSend) })] as const)),
+    Promise.all((["prepare", "ready", "cashier"] as const).map(async (q) => [q, await db.order.count({ where: QUEUE_WHERE[q](storeId, toSend, finished) })] as const)),
   ]);
   return { orders, counts: { ...(Object.fromEntries(counts) as Record<"prepare" | "ready" | "cashier", number>), ship: toSend.length } };
 }

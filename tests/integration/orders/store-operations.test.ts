@@ -185,6 +185,9 @@ describe("store operations", () => {
     expect(shipped.status).toBe("SHIPPED");
     expect(shipped.events.filter((e) => e.note.includes("tracking SF1234567890"))).toHaveLength(1);
     expect(await inventoryOf(b!.id, y.id)).toMatchObject({ onHand: b!.safetyStock, reserved: 0 });
+    // Both stores that sent a parcel list the order among their finished ones.
+    expect((await storeQueue(a!.id, "done")).orders.map((o) => o.number)).toContain(placed.number);
+    expect((await storeQueue(b!.id, "done")).orders.map((o) => o.number)).toContain(placed.number);
   });
 
   it("returns at another store of the brand: stock back at THAT store (RETURN row), refund paid, PARTIALLY_REFUNDED then REFUNDED; over-return refused", async () => {
