@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AccessDenied } from "@/lib/auth/policy";
-import { addMemberTag, adjustMemberPoints, brandMember, listBrandMembers, MEMBER_SORTS, MemberAdminRefused, removeMemberTag, setMemberTier } from "@/lib/members/admin";
+import { addMemberTag, adjustMemberPoints, brandMember, brandMemberTags, listBrandMembers, MEMBER_MATCH_CAP, MEMBER_SORTS, MemberAdminRefused, removeMemberTag, setMemberTier } from "@/lib/members/admin";
 import { brandOf, listParams, staffPrincipal } from "./helpers";
 
 // Members in the console: points move with a reason in one guarded batch; tiers and tags are audited; another
@@ -118,5 +118,27 @@ describe("member list", () => {
     // NORD's list never shows LUMI's members.
     const nordList = await listBrandMembers(await brandOf("nord"), listParams(MEMBER_SORTS, { q: phoneOfA }));
     expect(nordList.total).toBe(0);
+  });
+
+  it("a partial search over more than MEMBER_MATCH_CAP members says so, shows only the brand's, and a brand's tags come from its own rows", async () => {
+    const lumi = await brandOf("lumi");
+    const nord = await brandOf("nord");
+    const ids = Array.from({ length: MEMBER_MATCH_CAP + 1 }, (_, i) => `cap_member_${i}`);
+    await db.member.createMany({ data: ids.map((id, i) => ({ id, nickname: `封顶搜索${i}` })) });
+    await db.memberBrand.createMany({ data: ids.map((memberId) => ({ memberId, brandId: lumi })) });
+    await db.member.create({ data: { id: "cap_member_nord", nickname: "封顶搜索nord", brands: { create: { brandId: nord, tags: { create: { tag: "只在北欧", brandId: nord } } } } } });
+    try {
+      const found = await listBrandMembers(lumi, listParams(MEMBER_SORTS, { q: "封顶搜索" }));
+      expect(found).toMatchObject({ capped: true, total: MEMBER_MATCH_CAP, page: 1 });
+      expect(found.rows).toHaveLength(20);
+      expect(found.rows.every((r) => r.member.nickname.startsWith("封顶搜索") && r.member.id !== "cap_member_nord")).toBe(true);
+      const narrow = await listBrandMembers(lumi, listParams(MEMBER_SORTS, { q: "封顶搜索12" }));
+      expect(narrow.capped).toBe(false);
+      expect(narrow.rows.map((r) => r.member.nickname).sort()).toEqual(["封顶搜索12", ...Array.from({ length: 10 }, (_, i) => `封顶搜索12${i}`)].sort());
+      expect(await brandMemberTags(nord)).toContain("只在北欧");
+      expect(await brandMemberTags(lumi)).not.toContain("只在北欧");
+    } finally {
+      await db.member.deleteMany({ where: { id: { in: [...ids, "cap_member_nord"] } } });
+    }
   });
 });
