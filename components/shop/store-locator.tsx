@@ -1,43 +1,54 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import Link from "next/link";
-import { getDistance } from "geolib";
 import { usePosition, type GcjPoint } from "./use-position";
 import { isOpenAt, formatHours } from "@/lib/stores/hours";
 import { formatDistance } from "@/lib/stores/format";
 import { amapUrl, tencentMapUrl } from "@/lib/stores/navigation";
-import type { StoreSummary } from "@/lib/stores/queries";
+import type { FinderStore } from "@/lib/stores/finder";
 
 type Labels = Record<
   "useMyLocation" | "locating" | "locationDenied" | "locationUnavailable" | "chooseCity" | "nearest" | "openNow" | "closed"
-  | "hours" | "nextDay" | "navigate" | "tencentMap" | "amap" | "wechatMap" | "call" | "allStores",
+  | "hours" | "nextDay" | "navigate" | "tencentMap" | "amap" | "wechatMap" | "call" | "pickToSee" | "loadFailed",
   string
 >;
 
 type WxLocation = { openLocation?: (o: { latitude: number; longitude: number; name: string; address: string; scale: number }) => void };
 
+type Ask = { near: GcjPoint } | { city: string };
+
 /**
- * Store finder: sorts the brand's stores by distance from the phone's position (converted WGS-84 → GCJ-02);
- * when the shopper refuses, they choose a city instead. Open/closed is computed here, at the shopper's "now".
+ * Store finder: the stores nearest the phone's position (converted WGS-84 → GCJ-02), or, when the shopper refuses
+ * or prefers, one city's stores. The list comes from /api/shop/<brand>/stores (a chain has 1,800 stores: the page
+ * carries only the cities). Open/closed is computed here, at the shopper's "now".
  */
-export function StoreLocator({ brand, stores, cities, labels }: { brand: string; stores: StoreSummary[]; cities: string[]; labels: Labels }) {
+export function StoreLocator({ brand, cities, labels }: { brand: string; cities: string[]; labels: Labels }) {
   const position = usePosition();
   const [city, setCity] = useState<string | null>(null);
+  const [list, setList] = useState<FinderStore[] | null>(null);
+  const [failed, setFailed] = useState(false);
   const now = new Date();
 
-  const list = useMemo(() => {
-    const from: GcjPoint | null = position.point;
-    const inCity = city ? stores.filter((s) => s.city === city) : stores;
-    if (!from) return inCity.map((s) => ({ ...s, distanceM: null as number | null }));
-    return inCity
-      .map((s) => ({ ...s, distanceM: getDistance({ latitude: from.lat, longitude: from.lng }, { latitude: s.lat, longitude: s.lng }, 1) as number | null }))
-      .sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0));
-  }, [position.point, city, stores]);
+  // A chosen city wins over the position; the position is used once it is known.
+  const ask: Ask | null = city ? { city } : position.point ? { near: position.point } : null;
+  const askKey = ask === null ? "" : "city" in ask ? `city=${encodeURIComponent(ask.city)}` : `lat=${ask.near.lat.toFixed(5)}&lng=${ask.near.lng.toFixed(5)}`;
+  useEffect(() => {
+    if (!askKey) return;
+    const controller = new AbortController();
+    setFailed(false);
+    fetch(`/api/shop/${brand}/stores?${askKey}`, { signal: controller.signal })
+      .then((r) => (r.ok ? (r.json() as Promise<{ stores: FinderStore[] }>) : Promise.reject(new Error(String(r.status)))))
+      .then((body) => setList(body.stores))
+      .catch((error: unknown) => {
+        if ((error as Error).name !== "AbortError") setFailed(true);
+      });
+    return () => controller.abort();
+  }, [brand, askKey]);
 
   const refused = position.state === "denied" || position.state === "unavailable";
 
-  function openInWechat(s: StoreSummary) {
+  function openInWechat(s: FinderStore) {
     const wx = (window as unknown as { wx?: WxLocation }).wx;
     wx?.openLocation?.({ latitude: s.lat, longitude: s.lng, name: s.name, address: s.address, scale: 16 });
   }
@@ -69,17 +80,19 @@ export function StoreLocator({ brand, stores, cities, labels }: { brand: string;
         </p>
       ) : null}
       <nav aria-label={labels.chooseCity} className="no-scrollbar mt-3 flex gap-2 overflow-x-auto px-4" data-testid="city-chooser">
-        <button type="button" onClick={() => setCity(null)} aria-pressed={city === null} className={`shrink-0 rounded-full px-3 py-1.5 text-xs ${city === null ? "bg-ink text-white" : "bg-gray-100"}`}>
-          {labels.allStores}
-        </button>
         {cities.map((c) => (
           <button key={c} type="button" onClick={() => setCity(c)} aria-pressed={city === c} className={`shrink-0 rounded-full px-3 py-1.5 text-xs ${city === c ? "bg-ink text-white" : "bg-gray-100"}`}>
             {c}
           </button>
         ))}
       </nav>
-      <ul className="mt-3 divide-y divide-line" data-testid="store-list">
-        {list.map((s, i) => {
+      {failed ? (
+        <p role="alert" className="mx-4 mt-3 rounded bg-amber-50 px-3 py-2 text-xs text-warn">{labels.loadFailed}</p>
+      ) : list === null ? (
+        <p className="px-4 py-6 text-center text-sm text-muted" data-testid="store-hint">{labels.pickToSee}</p>
+      ) : null}
+      <ul className="mt-3 divide-y divide-line" data-testid="store-list" aria-busy={ask !== null && list === null && !failed}>
+        {(list ?? []).map((s, i) => {
           const open = isOpenAt(s, now);
           return (
             <li key={s.code} className="px-4 py-3" data-testid="store-item" data-store={s.code}>

@@ -64,19 +64,34 @@ async function membersMatching(brandId: string, q: string): Promise<string[]> {
 export async function listBrandMembers(brandId: string, params: ListParams<MemberSort>, filter: MemberFilter = {}): Promise<Page<MemberRow>> {
   // A whole mobile number is an exact look-up on Member's unique phone; any other text a capped partial match.
   const wholePhone = /^1[3-9]\d{9}$/.test(params.q);
-  const matched = params.q && !wholePhone ? await membersMatching(brandId, params.q) : null;
   const where: Prisma.MemberBrandWhereInput = {
     brandId,
     ...(filter.tier ? { tier: filter.tier } : {}),
     ...(filter.tag ? { tags: { some: { tag: filter.tag } } } : {}),
     ...(wholePhone ? { member: { phone: params.q } } : {}),
-    ...(matched ? { memberId: { in: matched.slice(0, MEMBER_MATCH_CAP) } } : {}),
   };
+  if (params.q && !wholePhone) return partialSearchPage(brandId, params, where);
   const [counted, rows] = await Promise.all([
     db.memberBrand.count({ where, ...countUpTo({ [params.sort]: params.dir }) }),
     db.memberBrand.findMany({ where, select: memberRowSelect, orderBy: [{ [params.sort]: params.dir }, { id: "asc" }], skip: params.skip, take: params.take }),
   ]);
-  return matched && matched.length > MEMBER_MATCH_CAP ? pageOf(rows, counted, params, MEMBER_MATCH_CAP) : pageOf(rows, counted, params);
+  return pageOf(rows, counted, params);
+}
+
+/**
+ * A partial search's page: the ≤ 500 matches are read by the (memberId, brandId) key and sorted here; asking SQLite
+ * to sort them let it walk the brand's whole (brandId, joinedAt) index instead (≈ 40 ms at 200,000 members).
+ */
+async function partialSearchPage(brandId: string, params: ListParams<MemberSort>, where: Prisma.MemberBrandWhereInput): Promise<Page<MemberRow>> {
+  const matched = await membersMatching(brandId, params.q);
+  const keys = await db.memberBrand.findMany({ where: { ...where, memberId: { in: matched.slice(0, MEMBER_MATCH_CAP) } }, select: { id: true, points: true, joinedAt: true } });
+  const sign = params.dir === "asc" ? 1 : -1;
+  const key = (r: (typeof keys)[number]) => (params.sort === "points" ? r.points : r.joinedAt.getTime());
+  keys.sort((a, b) => sign * (key(a) - key(b)) || a.id.localeCompare(b.id));
+  const ids = keys.slice(params.skip, params.skip + params.take).map((k) => k.id);
+  const rows = await db.memberBrand.findMany({ where: { id: { in: ids } }, select: memberRowSelect });
+  const page = ids.map((id) => rows.find((r) => r.id === id)!);
+  return matched.length > MEMBER_MATCH_CAP ? pageOf(page, keys.length, params, MEMBER_MATCH_CAP) : pageOf(page, keys.length, params);
 }
 
 /** The tags in use in the brand, for the filter. */

@@ -33,6 +33,7 @@ const CORE_ROUTES: Route[] = [
   { file: "app/[locale]/[brand]/search/page.tsx", url: "/lumi/search?q=T", expect: PUBLIC },
   { file: "app/[locale]/[brand]/stores/page.tsx", url: "/lumi/stores", expect: PUBLIC },
   { file: "app/[locale]/[brand]/stores/[code]/page.tsx", url: "/lumi/stores/SH01", expect: PUBLIC },
+  { file: "app/api/shop/[brand]/stores/route.ts", url: "/api/shop/lumi/stores?city=%E4%B8%8A%E6%B5%B7", expect: PUBLIC },
   { file: "app/[locale]/[brand]/favourites/page.tsx", url: "/lumi/favourites", expect: PUBLIC },
   { file: "app/[locale]/[brand]/cart/page.tsx", url: "/lumi/cart", expect: PUBLIC },
   { file: "app/[locale]/[brand]/me/page.tsx", url: "/lumi/me", expect: PUBLIC },

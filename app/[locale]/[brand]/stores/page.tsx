@@ -28,14 +28,13 @@ export default async function StoresPage({ params }: { params: Params }) {
   const brand = await getBrand(slug);
   if (!brand) notFound();
   const [stores, t] = await Promise.all([getShopperStores(brand.id), getTranslations("stores")]);
-  const keys = ["useMyLocation", "locating", "locationDenied", "locationUnavailable", "chooseCity", "nearest", "openNow", "closed", "hours", "nextDay", "navigate", "tencentMap", "amap", "wechatMap", "call", "allStores"] as const;
+  const keys = ["useMyLocation", "locating", "locationDenied", "locationUnavailable", "chooseCity", "nearest", "openNow", "closed", "hours", "nextDay", "navigate", "tencentMap", "amap", "wechatMap", "call", "pickToSee", "loadFailed"] as const;
   return (
     <div className="py-4">
       <h1 className="px-4 text-lg font-semibold">{t("finderTitle")}</h1>
       <p className="px-4 pb-3 text-xs text-muted">{t("storeCount", { count: stores.length })}</p>
       <StoreLocator
         brand={slug}
-        stores={stores}
         cities={citiesOf(stores).map((c) => c.city)}
         labels={Object.fromEntries(keys.map((k) => [k, t(k)])) as Record<(typeof keys)[number], string>}
       />
