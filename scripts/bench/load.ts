@@ -49,11 +49,11 @@ const WARMUP_LIMIT_MS = 60_000;
  * Sends `amount` requests (10 at a time) and ignores the figures: fills caches and warms the JIT.
  * Stops after a minute whatever happens, so a page that hangs cannot stall the run.
  */
-export function warmUp(url: string, amount: number, headers: Record<string, string>): Promise<void> {
+export function warmUp(url: string, amount: number, headers: Record<string, string>, connections = 10): Promise<void> {
   if (amount === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
-    const instance = autocannon({ url, headers, amount, connections: Math.min(10, amount), timeout: 10 }, (error: unknown) => {
+    const instance = autocannon({ url, headers, amount, connections: Math.min(connections, amount), timeout: 10 }, (error: unknown) => {
       clearTimeout(timer);
       if (error) reject(error instanceof Error ? error : new Error(String(error)));
       else resolve();
