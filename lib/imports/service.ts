@@ -9,7 +9,7 @@ import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
 import type { RowError } from "@/lib/catalog-feed/stock";
 import { exportCsvWebStream, exportFileName } from "./export";
 import { IMPORT_KINDS } from "./formats";
-import { applyImport, createImportJob, IMPORT_LIMITS, ImportRefused, validateImport } from "./jobs";
+import { applyImport, applyMessages, createImportJob, IMPORT_LIMITS, ImportRefused, validateImport } from "./jobs";
 import { busyJobs, readProgress } from "./progress";
 
 // What the import and export routes call: who may (brand.manage of the job's or export's brand), then the work.
@@ -149,6 +149,7 @@ export async function startImportApply(principal: Principal, jobId: string): Pro
   const job = await jobFor(principal, jobId);
   if (isRefusal(job)) return job;
   if (job.status === "APPLIED") return { jobId, run: async () => {} };
+  if (job.status === "HELD") return refusal(409, "held", applyMessages.held);
   if (job.errorCount > 0 || !["READY", "APPLYING", "FAILED"].includes(job.status)) return refusal(409, "not_ready", "该导入未通过校验，不能应用 / This import did not pass its check and cannot be applied");
   if (busyJobs.has(jobId)) return refusal(409, "busy", "该导入正在处理中 / This import is already being processed");
   // Claim the job now: a double click cannot start two appliers, and the page never sees it idle before it starts.

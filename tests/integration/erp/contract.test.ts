@@ -113,7 +113,7 @@ describe("ERP API contract", () => {
     expect((await op("put", "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: store.code, gtin: sku.gtin }] } })).status).toBe(400);
     expect((await op("put", "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: "NOPE", gtin: sku.gtin, quantity: 1 }] } })).status).toBe(422);
     expect((await op("put", "/api/v1/stock", "", { body: { rows: [] } })).status).toBe(401);
-    expect((await op("post", "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: store.code, gtin: sku.gtin, quantity: onHand }] } })).body).toEqual({ received: 1, changed: 0 });
+    expect((await op("post", "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: store.code, gtin: sku.gtin, quantity: onHand }] } })).body).toEqual({ status: "applied", received: 1, changed: 0, conflicts: [] });
     expect((await op("post", "/api/v1/stock", "", { secret: key.secret, body: {} })).status).toBe(400);
     const headers = { "Idempotency-Key": crypto.randomUUID() };
     await op("put", "/api/v1/stock", "", { secret: key.secret, headers, body: { rows: [{ storeCode: store.code, gtin: sku.gtin, quantity: onHand }] } });
