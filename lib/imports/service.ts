@@ -92,6 +92,8 @@ export type ImportStatusView = {
   /** True while this server process works on the job (a stalled APPLYING job can be resumed). */
   busy: boolean;
   createdAt: string;
+  /** HELD (applying would empty a store, decision 024): the held feed an admin confirms or rejects on /admin/stock-feeds. */
+  holdId: string | null;
 };
 
 async function jobFor(principal: Principal, jobId: string) {
@@ -125,6 +127,7 @@ export async function importStatus(principal: Principal, jobId: string): Promise
     percent,
     busy: busyJobs.has(job.id),
     createdAt: job.createdAt.toISOString(),
+    holdId: job.status === "HELD" ? ((await db.stockFeedHold.findUnique({ where: { importJobId: job.id }, select: { id: true } }))?.id ?? null) : null,
   };
 }
 
