@@ -23,6 +23,7 @@ function closingStore() {
       `INSERT INTO Store (id, brandId, code, name, kind, city, address, lat, lng, opensAt, closesAt, active, createdAt, updatedAt)
        VALUES (?, ?, ?, ?, 'DIRECT', '上海', '测试路 1 号', 31.2, 121.4, 600, 1320, 0, ?, ?)`,
     ).run(storeId, brandId, code, `闭店测试 ${code}`, now, now);
+    h.prepare("INSERT INTO QrScene (id, code, brandId, kind, storeId, createdAt) VALUES (?, ?, ?, 'STORE', ?, ?)").run(`e2e-scene-${code}`, `fe${crypto.randomBytes(4).toString("hex")}`, brandId, storeId, now);
     const rows = h
       .prepare("SELECT k.id, k.gtin FROM Sku k JOIN Product p ON p.id = k.productId WHERE p.brandId = ? AND p.active = 1 ORDER BY k.gtin LIMIT 3 OFFSET 60")
       .all(brandId) as { id: string; gtin: string }[];
