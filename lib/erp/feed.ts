@@ -5,6 +5,7 @@ import { catalogChanged, CatalogConflictError, CatalogFeedError, inChunks, planC
 import { planPrices } from "@/lib/catalog-feed/prices";
 import { stockResolver } from "@/lib/catalog-feed/stock";
 import { adjustStatements, isConstraintFailure, setStatements, stockChanged, type StockCount } from "@/lib/inventory/movements";
+import { NO_LEVEL, pairKey, pairLevels } from "@/lib/inventory/pair-levels";
 import { holdStatement, pendingHoldOf, storesEmptiedByCounts, type HeldStore } from "@/lib/stock-feeds/holds";
 import { countVerdict, MAX_CLOCK_AHEAD_MS } from "@/lib/stock-feeds/rules";
 import { ErpError, refusals, type ErpIssue } from "./errors";
@@ -55,21 +56,6 @@ export function updatePrices(c: ErpCall<z.infer<typeof pricesBody>>): Promise<Er
   });
 }
 
-type Level = { onHand: number; reserved: number; lastCountAt: Date | null; lastCountOnHand: number | null };
-async function levelsOf(pairs: { storeId: string; skuId: string }[]): Promise<Map<string, Level>> {
-  const rows = await inChunks(
-    pairs.map((p) => p.skuId),
-    (skuIds) =>
-      db.inventory.findMany({
-        where: { skuId: { in: skuIds }, storeId: { in: [...new Set(pairs.map((p) => p.storeId))] } },
-        select: { storeId: true, skuId: true, onHand: true, reserved: true, lastCountAt: true, lastCountOnHand: true },
-      }),
-  );
-  return new Map(rows.map((r) => [`${r.storeId}\u0000${r.skuId}`, r]));
-}
-const pairKey = (p: { storeId: string; skuId: string }) => `${p.storeId}\u0000${p.skuId}`;
-const NO_LEVEL: Level = { onHand: 0, reserved: 0, lastCountAt: null, lastCountOnHand: null };
-
 type CountBody = z.infer<typeof stockSetBody>;
 class CountsRaced extends Error {}
 
@@ -98,7 +84,7 @@ async function planCounts(c: ErpCall<CountBody>, now: Date): Promise<BatchPlan> 
     r.countedAt && Date.parse(r.countedAt) > now.getTime() + MAX_CLOCK_AHEAD_MS ? [{ row: i + 1, field: "countedAt", message: erpMessages.countedAtAhead }] : [],
   );
   if (errors.length || tooLate.length) throw refusals.rows(rowIssues("rows", [...errors, ...tooLate].sort((a, b) => a.row - b.row)));
-  const levels = await levelsOf(counts);
+  const levels = await pairLevels(counts);
   const lines: (StockCount & { countedAt: Date; before: number })[] = [];
   const conflicts: z.infer<typeof stockCountConflict>[] = [];
   for (const l of counts) {
@@ -138,7 +124,7 @@ async function planCounts(c: ErpCall<CountBody>, now: Date): Promise<BatchPlan> 
     body: { status: "applied", received: counts.length, changed: changed.length, conflicts } satisfies z.infer<typeof stockSetResult>,
     after: () => stockChanged(changed),
     refused: async (e) => {
-      const again = await levelsOf(lines);
+      const again = await pairLevels(lines);
       const overtaken = lines.some((l) => countVerdict(l.countedAt, l.onHand, { at: again.get(pairKey(l))?.lastCountAt ?? null, onHand: again.get(pairKey(l))?.lastCountOnHand ?? null }) !== "apply");
       if (overtaken) return new CountsRaced();
       return isConstraintFailure(e) ? refusals.conflict() : e;
@@ -238,7 +224,7 @@ async function planMoves(c: ErpCall<unknown>, moves: Move[], lines: { storeId: s
   if (conflicts.length) throw refusals.idempotencyConflict(conflicts);
 
   // Checked here for field paths; the ledger's CHECK guards the same rule at commit.
-  const levels = await levelsOf(fresh.map((i) => lines[i]!));
+  const levels = await pairLevels(fresh.map((i) => lines[i]!));
   const belowZero: ErpIssue[] = [];
   for (const i of fresh) {
     const l = lines[i]!;

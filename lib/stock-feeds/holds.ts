@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { StockFeedHoldStatus, StockFeedSource } from "@/lib/generated/prisma/enums";
 import { audit } from "@/lib/audit/log";
 import { isConstraintFailure, setStatements, stockChanged, type StockCount } from "@/lib/inventory/movements";
+import { pairKey, pairLevels } from "@/lib/inventory/pair-levels";
 import { Refusal } from "@/lib/refusal";
 import { countVerdict, emptiesStore, storesToHold, type CountChange, type StoreEffect } from "./rules";
 
@@ -209,16 +210,12 @@ export async function confirmHeldFeed(admin: Admin, holdId: string, now = new Da
     return { holdId: hold.id, source: hold.source, applied: hold.rows, skippedStale: 0, run: () => startHeldImportApply(jobId) };
   }
   const counts = JSON.parse(hold.counts) as HeldCount[];
-  const levels = await db.inventory.findMany({
-    where: { OR: counts.map((c) => ({ storeId: c.storeId, skuId: c.skuId })) },
-    select: { storeId: true, skuId: true, onHand: true, reserved: true, lastCountAt: true, lastCountOnHand: true },
-  });
-  const levelOf = new Map(levels.map((l) => [`${l.storeId}\u0000${l.skuId}`, l]));
+  const levelOf = await pairLevels(counts);
   const lines: StockCount[] = [];
   let stale = 0;
   let below = 0;
   for (const c of counts) {
-    const level = levelOf.get(`${c.storeId}\u0000${c.skuId}`);
+    const level = levelOf.get(pairKey(c));
     const at = new Date(c.countedAt);
     const verdict = countVerdict(at, c.onHand, { at: level?.lastCountAt ?? null, onHand: level?.lastCountOnHand ?? null });
     if (verdict !== "apply") {
