@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   "member.tag_removed",
   "member.points_adjusted",
   "stock.adjusted",
+  // A held stock feed (would empty a store, decision 024) confirmed or rejected on /admin/stock-feeds.
+  "stock_feed.confirmed",
+  "stock_feed.rejected",
   // ERP/POS API keys (admin API keys page).
   "api_key.created",
   "api_key.revoked",

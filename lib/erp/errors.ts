@@ -1,6 +1,6 @@
 import type { ErpErrorCode, ErrorBody } from "./schemas";
 
-export type ErpIssue = { path: string; message: string };
+export type ErpIssue = { path: string; message: string; key?: string; applied?: { storeCode: string; gtin: string; delta: number; appliedAt: string } };
 
 /** A refusal the API answers as JSON: status, code for programs, "中文 / English" message, field paths. */
 export class ErpError extends Error {

@@ -4,11 +4,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { catalogChanged, CatalogConflictError, CatalogFeedError, inChunks, planCatalogUpsert, type RowError } from "@/lib/catalog-feed/catalog";
 import { planPrices } from "@/lib/catalog-feed/prices";
 import { stockResolver } from "@/lib/catalog-feed/stock";
-import { adjustStatements, isConstraintFailure, setStatements, stockChanged } from "@/lib/inventory/movements";
+import { adjustStatements, isConstraintFailure, setStatements, stockChanged, type StockCount } from "@/lib/inventory/movements";
+import { NO_LEVEL, pairKey, pairLevels } from "@/lib/inventory/pair-levels";
+import { holdStatement, pendingHoldOf, storesEmptiedByCounts, type HeldStore } from "@/lib/stock-feeds/holds";
+import { countVerdict, MAX_CLOCK_AHEAD_MS } from "@/lib/stock-feeds/rules";
 import { ErpError, refusals, type ErpIssue } from "./errors";
 import type { ApiKeyPrincipal } from "./keys";
 import { hashOf, idempotentBatch, moveKey, readReceipts, receiptStatement, type BatchPlan, type ErpAnswer } from "./receipts";
-import type { productsBody, pricesBody, stockMovesBody, stockSetBody } from "./schemas";
+import type { productsBody, pricesBody, stockCountConflict, stockMovesBody, stockSetBody, stockSetHeld, stockSetResult } from "./schemas";
 
 // The ERP's writes: catalog rows, prices, stock counts and stock movements, each one batch transaction with its
 // idempotency receipt (lib/erp/receipts.ts). Every stock change is a ledger row whose actor is "api-key:<id>".
@@ -53,39 +56,108 @@ export function updatePrices(c: ErpCall<z.infer<typeof pricesBody>>): Promise<Er
   });
 }
 
-type Level = { onHand: number; reserved: number };
-async function levelsOf(pairs: { storeId: string; skuId: string }[]): Promise<Map<string, Level>> {
-  const rows = await inChunks(
-    pairs.map((p) => p.skuId),
-    (skuIds) => db.inventory.findMany({ where: { skuId: { in: skuIds }, storeId: { in: [...new Set(pairs.map((p) => p.storeId))] } }, select: { storeId: true, skuId: true, onHand: true, reserved: true } }),
-  );
-  return new Map(rows.map((r) => [`${r.storeId}\u0000${r.skuId}`, { onHand: r.onHand, reserved: r.reserved }]));
-}
-const pairKey = (p: { storeId: string; skuId: string }) => `${p.storeId}\u0000${p.skuId}`;
+type CountBody = z.infer<typeof stockSetBody>;
+class CountsRaced extends Error {}
 
-/** PUT /api/v1/stock: sets counted on-hand figures (ERP_SET), all rows or none; a figure equal to the current one writes nothing. */
-export function setStock(c: ErpCall<z.infer<typeof stockSetBody>>): Promise<ErpAnswer> {
-  return batchOf(c, async (now) => {
-    const { counts, errors } = (await stockResolver(c.key.brandId)).resolve(c.body.rows, 1);
-    if (errors.length) throw refusals.rows(rowIssues("rows", errors));
-    const levels = await levelsOf(counts);
-    const below = counts.filter((l) => l.onHand < (levels.get(pairKey(l))?.reserved ?? 0));
-    if (below.length)
-      throw refusals.rows(below.map((l) => ({ path: `rows.${l.row - 1}.quantity`, message: `低于已预留数量 ${levels.get(pairKey(l))!.reserved} / Below the ${levels.get(pairKey(l))!.reserved} unit(s) reserved for orders` })));
-    const changed = counts.filter((l) => l.onHand !== (levels.get(pairKey(l))?.onHand ?? 0));
-    const reference = c.idempotencyKey ? `erp:${c.idempotencyKey}` : `erp:request:${c.requestId}`;
-    return {
-      statements: setStatements(
-        "ERP_SET",
-        counts.map(({ storeId, skuId, onHand }) => ({ storeId, skuId, onHand })),
-        { actor: c.key.actor, reference, now },
-      ),
-      body: { received: counts.length, changed: changed.length },
-      after: () => stockChanged(changed),
-      refused: (e) => (isConstraintFailure(e) ? refusals.conflict() : e),
-    };
-  });
+/**
+ * PUT /api/v1/stock: sets counted on-hand figures (ERP_SET), all rows or none; a figure equal to the current one
+ * writes nothing. Decision 024: a count older than the last count applied to its (store, SKU) is not applied and
+ * is listed in `conflicts`; a batch that would (almost) empty a store is HELD (202, nothing applied) until a brand
+ * admin confirms it on the console.
+ */
+export async function setStock(c: ErpCall<CountBody>): Promise<ErpAnswer> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await batchOf(c, (now) => planCounts(c, now));
+    } catch (e) {
+      // A newer count of one of these pairs committed between our plan and our commit: plan again (it is a conflict now).
+      if (e instanceof CountsRaced && attempt < 3) continue;
+      if (e instanceof CountsRaced) throw refusals.conflict();
+      throw e;
+    }
+  }
 }
+
+async function planCounts(c: ErpCall<CountBody>, now: Date): Promise<BatchPlan> {
+  const { counts, errors } = (await stockResolver(c.key.brandId)).resolve(c.body.rows, 1);
+  const tooLate = c.body.rows.flatMap((r, i) =>
+    r.countedAt && Date.parse(r.countedAt) > now.getTime() + MAX_CLOCK_AHEAD_MS ? [{ row: i + 1, field: "countedAt", message: erpMessages.countedAtAhead }] : [],
+  );
+  if (errors.length || tooLate.length) throw refusals.rows(rowIssues("rows", [...errors, ...tooLate].sort((a, b) => a.row - b.row)));
+  const levels = await pairLevels(counts);
+  const lines: (StockCount & { countedAt: Date; before: number })[] = [];
+  const conflicts: z.infer<typeof stockCountConflict>[] = [];
+  for (const l of counts) {
+    const level = levels.get(pairKey(l)) ?? NO_LEVEL;
+    const sent = c.body.rows[l.row - 1]!;
+    const at = sent.countedAt ? new Date(sent.countedAt) : now;
+    const verdict = countVerdict(at, l.onHand, { at: level.lastCountAt, onHand: level.lastCountOnHand });
+    if (verdict === "stale")
+      conflicts.push({
+        path: `rows.${l.row - 1}`,
+        storeCode: sent.storeCode.trim(),
+        gtin: sent.gtin.trim(),
+        countedAt: at.toISOString(),
+        quantity: l.onHand,
+        newerCountedAt: level.lastCountAt!.toISOString(),
+        newerQuantity: level.lastCountOnHand,
+      });
+    if (verdict === "apply") lines.push({ storeId: l.storeId, skuId: l.skuId, onHand: l.onHand, countedAt: at, before: level.onHand });
+  }
+  const below = lines.filter((l) => l.onHand < (levels.get(pairKey(l))?.reserved ?? 0));
+  if (below.length)
+    throw refusals.rows(
+      below.map((l) => {
+        const reserved = levels.get(pairKey(l))!.reserved;
+        const row = counts.find((x) => x.storeId === l.storeId && x.skuId === l.skuId)!.row;
+        return { path: `rows.${row - 1}.quantity`, message: `低于已预留数量 ${reserved} / Below the ${reserved} unit(s) reserved for orders` };
+      }),
+    );
+
+  const reference = c.idempotencyKey ? `erp:${c.idempotencyKey}` : `erp:request:${c.requestId}`;
+  const emptied = await storesEmptiedByCounts(lines.map((l) => ({ storeId: l.storeId, before: l.before, after: l.onHand })));
+  if (emptied.length) return heldPlan(c, reference, lines, emptied, conflicts, now);
+
+  const changed = lines.filter((l) => l.onHand !== l.before);
+  return {
+    statements: lines.length ? setStatements("ERP_SET", lines.map(({ storeId, skuId, onHand, countedAt }) => ({ storeId, skuId, onHand, countedAt })), { actor: c.key.actor, reference, now }) : [],
+    body: { status: "applied", received: counts.length, changed: changed.length, conflicts } satisfies z.infer<typeof stockSetResult>,
+    after: () => stockChanged(changed),
+    refused: async (e) => {
+      const again = await pairLevels(lines);
+      const overtaken = lines.some((l) => countVerdict(l.countedAt, l.onHand, { at: again.get(pairKey(l))?.lastCountAt ?? null, onHand: again.get(pairKey(l))?.lastCountOnHand ?? null }) !== "apply");
+      if (overtaken) return new CountsRaced();
+      return isConstraintFailure(e) ? refusals.conflict() : e;
+    },
+  };
+}
+
+/** The batch is held: the hold row (and the receipt, by idempotentBatch) is all that is written; answered 202. */
+async function heldPlan(c: ErpCall<CountBody>, reference: string, lines: (StockCount & { countedAt: Date })[], emptied: HeldStore[], conflicts: z.infer<typeof stockCountConflict>[], now: Date): Promise<BatchPlan> {
+  const stores = emptied.map((s) => ({ storeCode: s.code, unitsBefore: s.unitsBefore, unitsAfter: s.unitsAfter, skusBefore: s.skusBefore, skusAfter: s.skusAfter }));
+  const answer = (holdId: string) => ({ status: "held", holdId, received: c.body.rows.length, message: erpMessages.held(stores.map((s) => s.storeCode)), stores, conflicts }) satisfies z.infer<typeof stockSetHeld>;
+  // Sent again without an Idempotency-Key while it waits: the same hold, not a second one.
+  const pending = await pendingHoldOf(c.key.brandId, c.requestHash);
+  if (pending) return { statements: [], body: answer(pending.id), status: 202 };
+  const hold = holdStatement({
+    brandId: c.key.brandId,
+    source: "ERP",
+    actor: c.key.actor,
+    reference,
+    requestHash: c.requestHash,
+    counts: lines.map((l) => ({ storeId: l.storeId, skuId: l.skuId, onHand: l.onHand, countedAt: l.countedAt.toISOString() })),
+    rows: lines.length,
+    stores: emptied,
+    now,
+  });
+  return { statements: [hold.statement], body: answer(hold.id), status: 202 };
+}
+
+export const erpMessages = {
+  countedAtAhead: "countedAt 晚于服务器时间超过 5 分钟 / countedAt is more than 5 minutes ahead of the server's clock",
+  held: (codes: string[]) =>
+    `该批次会清空门店 ${codes.join("、")} 的库存，已暂扣，未做任何修改；品牌管理员确认后按原样应用 / This batch would empty the stock of store(s) ${codes.join(", ")}: it is held and nothing was changed; it is applied as sent once a brand admin confirms it`,
+} as const;
 
 type Move = z.infer<typeof stockMovesBody>["movements"][number];
 class MovesRaced extends Error {}
@@ -147,16 +219,16 @@ async function planMoves(c: ErpCall<unknown>, moves: Move[], lines: { storeId: s
   moves.forEach((m, i) => {
     const r = receipts.get(moveKey(m.key));
     if (!r) fresh.push(i);
-    else if (r.requestHash !== hashes[i]) conflicts.push({ path: `movements.${i}.key`, message: "此键已用于内容不同的移动 / This key was already used for a different movement" });
+    else if (r.requestHash !== hashes[i]) conflicts.push(movementConflict(i, m.key, r));
   });
   if (conflicts.length) throw refusals.idempotencyConflict(conflicts);
 
   // Checked here for field paths; the ledger's CHECK guards the same rule at commit.
-  const levels = await levelsOf(fresh.map((i) => lines[i]!));
+  const levels = await pairLevels(fresh.map((i) => lines[i]!));
   const belowZero: ErpIssue[] = [];
   for (const i of fresh) {
     const l = lines[i]!;
-    const level = levels.get(pairKey(l)) ?? { onHand: 0, reserved: 0 };
+    const level = levels.get(pairKey(l)) ?? NO_LEVEL;
     const after = level.onHand + l.delta;
     if (after < level.reserved) belowZero.push({ path: `movements.${i}.delta`, message: `库存将低于 ${level.reserved}（现有 ${level.onHand}）/ On hand would fall below ${level.reserved} (now ${level.onHand})` });
     levels.set(pairKey(l), { ...level, onHand: after });
@@ -165,7 +237,7 @@ async function planMoves(c: ErpCall<unknown>, moves: Move[], lines: { storeId: s
 
   const statements = fresh.flatMap((i) => [
     ...adjustStatements("ERP_MOVE", [lines[i]!], { actor: c.key.actor, reference: moves[i]!.key, note: moves[i]!.note, now }),
-    receiptStatement(c.key.brandId, moveKey(moves[i]!.key), hashes[i]!, 200, { status: "applied" }, now),
+    receiptStatement(c.key.brandId, moveKey(moves[i]!.key), hashes[i]!, 200, { status: "applied", storeCode: moves[i]!.storeCode, gtin: moves[i]!.gtin, delta: moves[i]!.delta }, now),
   ]);
   const freshSet = new Set(fresh);
   return {
@@ -182,4 +254,13 @@ async function planMoves(c: ErpCall<unknown>, moves: Move[], lines: { storeId: s
       return isConstraintFailure(e) ? refusals.conflict() : e;
     },
   };
+}
+
+/** A movement key already applied with other content: the issue names the key and, when the receipt kept it, what it was applied as. */
+function movementConflict(i: number, key: string, receipt: { response: string; createdAt: Date }): ErpIssue {
+  const was = JSON.parse(receipt.response) as { storeCode?: string; gtin?: string; delta?: number };
+  const applied = was.storeCode && was.gtin && typeof was.delta === "number" ? { storeCode: was.storeCode, gtin: was.gtin, delta: was.delta, appliedAt: receipt.createdAt.toISOString() } : undefined;
+  const what = applied ? `：${applied.storeCode} ${applied.gtin} ${applied.delta > 0 ? "+" : ""}${applied.delta}（${applied.appliedAt}）/ ` : " / ";
+  const en = applied ? `: ${applied.storeCode} ${applied.gtin} ${applied.delta > 0 ? "+" : ""}${applied.delta} at ${applied.appliedAt}` : "";
+  return { path: `movements.${i}.key`, key, ...(applied ? { applied } : {}), message: `键 ${key} 已用于另一笔移动${what}Key ${key} was already applied as a different movement${en}` };
 }

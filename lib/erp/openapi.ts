@@ -13,6 +13,7 @@ import {
   stockMovesBody,
   stockMovesResult,
   stockSetBody,
+  stockSetHeld,
   stockSetResult,
 } from "./schemas";
 
@@ -31,7 +32,7 @@ const commonErrors: ZodOpenApiResponsesObject = {
   "500": error("内部错误（含 requestId）/ Unexpected error (with requestId)"),
 };
 
-function batchOperation(summary: string, description: string, body: z.ZodType, result: z.ZodType, operationId: string): ZodOpenApiOperationObject {
+function batchOperation(summary: string, description: string, body: z.ZodType, result: z.ZodType, operationId: string, extra: ZodOpenApiResponsesObject = {}): ZodOpenApiOperationObject {
   return {
     operationId,
     summary,
@@ -49,6 +50,7 @@ function batchOperation(summary: string, description: string, body: z.ZodType, r
       "409": error("幂等键已用于不同内容，或数据同时被修改 / Idempotency key reused with another body, or a concurrent change"),
       "413": error("请求体过大 / Body too large"),
       "422": error("未知门店/GTIN 等行级问题（含行路径），未做任何修改 / Row problems (unknown store, GTIN…) with row paths; nothing changed"),
+      ...extra,
     },
   };
 }
@@ -61,7 +63,21 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     batchOperation("Upsert products and SKUs", "Styles are matched by styleCode, SKUs by GTIN (EAN-13 with a valid check digit).", productsBody, productsResult, operationId);
   const prices = (operationId: string) => batchOperation("Set prices", "Style prices (row without gtin) and SKU prices (row with gtin).", pricesBody, pricesResult, operationId);
   const stockSet = (operationId: string) =>
-    batchOperation("Set stock counts", "Absolute on-hand per (store, GTIN); each change is a ledger row (ERP_SET); a count equal to the current one writes nothing.", stockSetBody, stockSetResult, operationId);
+    batchOperation(
+      "Set stock counts",
+      "Absolute on-hand per (store, GTIN); each change is a ledger row (ERP_SET) naming the API key and the Idempotency-Key; a count equal to the current one writes nothing. " +
+        "Conflicts: a row may say when it was counted (countedAt); a count older than the last count applied to the same store and GTIN is not applied and is listed in `conflicts` with the newer count's time and figure, so of two conflicting batches the newer count wins whatever the order they arrive in. " +
+        "Held: a batch that would leave any store it touches with no stock, or with at most a tenth of the SKUs it stocks now, is not applied: the answer is 202 with status \"held\" and the hold's id; a brand admin confirms it on the console (then it is applied as sent, except counts a newer count has overtaken meanwhile) or rejects it. Send a closing store's zero counts the same way and have it confirmed.",
+      stockSetBody,
+      stockSetResult,
+      operationId,
+      {
+        "202": {
+          description: "已暂扣，未做任何修改（会清空门店库存，待品牌管理员确认）/ Held, nothing applied: the batch would empty a store; waits for a brand admin (replays answer the same)",
+          content: { "application/json": { schema: stockSetHeld } },
+        },
+      },
+    );
   cached = createDocument({
     openapi: "3.1.0",
     info: {
@@ -81,7 +97,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       "/api/v1/stock/movements": {
         post: batchOperation(
           "Move stock",
-          "On-hand += delta per movement; each movement has its own key and is applied once, ever (re-sent ones answer already_applied); each is a ledger row (ERP_MOVE).",
+          "On-hand += delta per movement; each movement has its own key and is applied once, ever (re-sent ones answer already_applied); each is a ledger row (ERP_MOVE) naming the API key, with the movement's key as reference. A key already applied with other content refuses the batch (409 idempotency_conflict, nothing applied): each such movement is an issue with its path, `key` and `applied` (what the key was applied as).",
           stockMovesBody,
           stockMovesResult,
           "postStockMovements",

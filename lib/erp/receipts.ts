@@ -36,14 +36,15 @@ export function receiptStatement(brandId: string, key: string, requestHash: stri
 }
 
 export async function readReceipts(brandId: string, keys: string[]) {
-  return inChunks(keys, (chunk) => db.erpReceipt.findMany({ where: { brandId, key: { in: chunk } }, select: { key: true, requestHash: true, status: true, response: true } }));
+  return inChunks(keys, (chunk) => db.erpReceipt.findMany({ where: { brandId, key: { in: chunk } }, select: { key: true, requestHash: true, status: true, response: true, createdAt: true } }));
 }
 
 /** The stored answer for the key when the body is the same; 409 when the key was used for another body; else null. */
 export async function storedAnswer(brandId: string, key: string, requestHash: string): Promise<ErpAnswer | null> {
   const receipt = await db.erpReceipt.findUnique({ where: { brandId_key: { brandId, key } } });
   if (!receipt) return null;
-  if (receipt.requestHash !== requestHash) throw refusals.idempotencyConflict();
+  if (receipt.requestHash !== requestHash)
+    throw refusals.idempotencyConflict([{ path: "Idempotency-Key", message: `此键已于 ${receipt.createdAt.toISOString()} 用于内容不同的请求 / This key was used at ${receipt.createdAt.toISOString()} for a request with another body` }]);
   return { status: receipt.status, body: JSON.parse(receipt.response), replayed: true };
 }
 
@@ -52,6 +53,8 @@ export type BatchPlan = {
   body: unknown;
   /** Runs after commit (cache invalidation). */
   after?: () => void | Promise<void>;
+  /** The answer's HTTP status (200 unless said: a held stock batch is 202). */
+  status?: number;
   /** Maps a failed commit (a constraint met by a concurrent writer) to a refusal. */
   refused?: (error: unknown) => unknown | Promise<unknown>;
 };
@@ -68,7 +71,8 @@ export async function idempotentBatch(brandId: string, idempotencyKey: string | 
   }
   const p = await plan();
   try {
-    await db.$transaction([...p.statements, ...(key ? [receiptStatement(brandId, key, requestHash, 200, p.body, now)] : [])]);
+    const receipt = key ? [receiptStatement(brandId, key, requestHash, p.status ?? 200, p.body, now)] : [];
+    if (p.statements.length || receipt.length) await db.$transaction([...p.statements, ...receipt]);
   } catch (e) {
     // A concurrent twin committed first: its receipt is the answer.
     const stored = key ? await storedAnswer(brandId, key, requestHash) : null;
@@ -76,5 +80,5 @@ export async function idempotentBatch(brandId: string, idempotencyKey: string | 
     throw p.refused ? await p.refused(e) : e;
   }
   await p.after?.();
-  return { status: 200, body: p.body, replayed: false };
+  return { status: p.status ?? 200, body: p.body, replayed: false };
 }

@@ -34,12 +34,61 @@ export const pricesBody = z
   .meta({ id: "PricesBatch" });
 export const pricesResult = z.object({ updated: z.number().int() }).meta({ id: "PricesResult" });
 
-export const stockSetBody = z
-  .object({ rows: z.array(stockRow.meta({ id: "StockCount", description: "The counted on-hand quantity of a SKU in a store" })).min(1).max(MAX_BATCH_ROWS) })
-  .meta({ id: "StockSetBatch" });
+const countedAt = z.iso
+  .datetime({ offset: true, message: "countedAt 须为 ISO-8601 时间 / countedAt must be an ISO-8601 date-time" })
+  .optional()
+  .meta({
+    description:
+      "When the count was taken (ISO-8601, UTC). A count older than the last count applied to the same store and GTIN is not applied and is listed in `conflicts`. Omitted: the time the request arrives. At most 5 minutes ahead of the server's clock.",
+    example: "2026-11-23T08:00:00Z",
+  });
+export const stockCountRow = stockRow.extend({ countedAt }).meta({ id: "StockCount", description: "The counted on-hand quantity of a SKU in a store" });
+export const stockSetBody = z.object({ rows: z.array(stockCountRow).min(1).max(MAX_BATCH_ROWS) }).meta({ id: "StockSetBatch" });
+
+const isoTime = z.string().meta({ format: "date-time", description: "ISO-8601, UTC" });
+export const stockCountConflict = z
+  .object({
+    path: z.string().meta({ description: "The row of the batch", example: "rows.3" }),
+    storeCode: z.string(),
+    gtin: z.string(),
+    countedAt: isoTime.meta({ description: "This row's count time (or the request's arrival)" }),
+    quantity: z.number().int(),
+    newerCountedAt: isoTime.meta({ description: "The time of the newer count already applied" }),
+    newerQuantity: z.number().int().nullable().meta({ description: "The figure that newer count gave" }),
+  })
+  .meta({ id: "StockCountConflict", description: "A count not applied: a newer count of the same store and GTIN was applied first (the newer one wins, whatever the order of arrival)" });
+const conflicts = z.array(stockCountConflict).meta({ description: "Counts not applied because a newer count of the same store and GTIN was applied first; empty when none" });
 export const stockSetResult = z
-  .object({ received: z.number().int().meta({ description: "Rows in the batch" }), changed: z.number().int().meta({ description: "Rows whose on-hand changed (one ledger row each)" }) })
+  .object({
+    status: z.literal("applied"),
+    received: z.number().int().meta({ description: "Rows in the batch" }),
+    changed: z.number().int().meta({ description: "Rows whose on-hand changed (one ledger row each)" }),
+    conflicts,
+  })
   .meta({ id: "StockSetResult" });
+export const heldStore = z
+  .object({
+    storeCode: z.string(),
+    unitsBefore: z.number().int().meta({ description: "Units on hand in the store now (all its SKUs)" }),
+    unitsAfter: z.number().int().meta({ description: "Units on hand the batch would leave" }),
+    skusBefore: z.number().int().meta({ description: "SKUs with stock in the store now" }),
+    skusAfter: z.number().int().meta({ description: "SKUs with stock the batch would leave" }),
+  })
+  .meta({ id: "HeldStore" });
+export const stockSetHeld = z
+  .object({
+    status: z.literal("held"),
+    holdId: z.string().meta({ description: "The held feed, listed on the brand's console (/admin/stock-feeds)" }),
+    received: z.number().int(),
+    message: z.string().meta({ description: "中文 / English" }),
+    stores: z.array(heldStore).meta({ description: "The stores the batch would (almost) empty" }),
+    conflicts,
+  })
+  .meta({
+    id: "StockSetHeld",
+    description:
+      "Nothing was applied: the batch would leave a store with no stock (or at most a tenth of the SKUs it stocks). A brand admin confirms it (applied as sent) or rejects it (discarded) on the console. Re-sending the same batch (same Idempotency-Key, or the same body while it waits) answers this same hold.",
+  });
 
 export const stockMove = z
   .object({
@@ -60,12 +109,15 @@ export const stockMovesResult = z
   })
   .meta({ id: "StockMovementsResult" });
 
+const appliedMovement = z
+  .object({ storeCode: z.string(), gtin: z.string(), delta: z.number().int(), appliedAt: isoTime })
+  .meta({ id: "AppliedMovement", description: "What a movement key was applied as" });
+
 export const ordersQuery = z.object({
   cursor: z.string().max(500).optional().meta({ description: "nextCursor of the previous page; omit for the first page" }),
   limit: z.coerce.number().int().min(1).max(MAX_ORDERS_PAGE).default(100).meta({ description: `Page size, 1..${MAX_ORDERS_PAGE}` }),
 });
 
-const isoTime = z.string().meta({ format: "date-time", description: "ISO-8601, UTC" });
 export const orderLineOut = z
   .object({
     gtin: z.string(),
@@ -129,7 +181,18 @@ export const errorBody = z
       code: z.enum(ERROR_CODES),
       message: z.string().meta({ description: "中文 / English" }),
       requestId: z.string().optional(),
-      issues: z.array(z.object({ path: z.string().meta({ example: "rows.3.gtin" }), message: z.string() })).optional(),
+      issues: z
+        .array(
+          z
+            .object({
+              path: z.string().meta({ example: "rows.3.gtin" }),
+              message: z.string(),
+              key: z.string().optional().meta({ description: "Movement key conflicts: the key already used for another movement" }),
+              applied: appliedMovement.optional(),
+            })
+            .meta({ id: "Issue", description: "A field path and its problem; a movement key reused for other content adds `key` and `applied` (what it was applied as, when known)" }),
+        )
+        .optional(),
     }),
   })
   .meta({ id: "Error" });

@@ -8,6 +8,7 @@ import { stockResolver, type RowError, type StockResolver } from "@/lib/catalog-
 import { bulkCountStatements, changedSkusOf, countsBelowReserved } from "@/lib/inventory/bulk-counts";
 import { isConstraintFailure, stockChanged } from "@/lib/inventory/movements";
 import { Refusal } from "@/lib/refusal";
+import { confirmedNote, holdReference, holdStatement, storesEmptiedByImport } from "@/lib/stock-feeds/holds";
 import { decodeCsv, type DecodeStats } from "./decode";
 import { COLUMNS, CSV_ROW, messages, missingColumns } from "./formats";
 import { busyJobs, clearReadProgress, setReadProgress } from "./progress";
@@ -252,11 +253,12 @@ export type ApplyOptions = {
   claimed?: boolean;
 };
 
-export type ApplyResult = { jobId: string; status: "APPLIED"; totalRows: number; appliedRows: number; batches: number };
+export type ApplyResult = { jobId: string; status: "APPLIED" | "HELD"; totalRows: number; appliedRows: number; batches: number; holdId?: string };
 
 export const applyMessages = {
   notReady: "该导入未通过校验，不能应用 / this import did not pass its check and cannot be applied",
   busy: "该导入正在处理中 / this import is already being processed",
+  held: "该导入会清空门店库存，已暂扣，请在「暂扣的库存数据」页确认或拒绝 / this import would empty a store's stock: it is held, confirm or reject it on the held stock feeds page",
   belowReserved: "应用时有数量低于已预留件数（订单在此期间预留了库存），本批未写入；请重新导入 / a count is now below the units reserved by orders placed since the check; this batch was not applied, import a fresh file",
   rowsRefused: (n: number) =>
     `校验后目录有变化，本批有 ${n} 行不再通过检查，本批未写入（之前的批次已写入）；请修改后重新导入 / the catalog changed since the check: ${n} row(s) of this batch no longer pass it, so this batch was not applied (earlier batches were); fix them and import the file again`,
@@ -283,7 +285,7 @@ function feedRefusal(error: unknown, batchRowNos: number[]): unknown {
  */
 export async function applyImport(jobId: string, options: ApplyOptions = {}): Promise<ApplyResult> {
   const job = await db.importJob.findUnique({ where: { id: jobId } });
-  const refusal = !job ? applyMessages.notReady : job.status === "APPLIED" ? null : job.errorCount > 0 || !["READY", "APPLYING", "FAILED"].includes(job.status) ? applyMessages.notReady : undefined;
+  const refusal = !job ? applyMessages.notReady : job.status === "APPLIED" ? null : job.status === "HELD" ? applyMessages.held : job.errorCount > 0 || !["READY", "APPLYING", "FAILED"].includes(job.status) ? applyMessages.notReady : undefined;
   if (refusal !== undefined) {
     if (options.claimed) busyJobs.delete(jobId);
     if (refusal === null) return { jobId, status: "APPLIED", totalRows: job!.totalRows, appliedRows: job!.appliedRows, batches: 0 };
@@ -296,6 +298,8 @@ export async function applyImport(jobId: string, options: ApplyOptions = {}): Pr
   let applied = job.appliedRows;
   let batches = 0;
   try {
+    const ledger = job.kind === "STOCK" ? await stockLedgerNames(job) : null;
+    if (ledger && "held" in ledger) return { jobId, status: "HELD", totalRows: job.totalRows, appliedRows: 0, batches: 0, holdId: ledger.held };
     await db.importJob.update({ where: { id: jobId }, data: { status: "APPLYING", errors: "[]" } });
     while (applied < job.totalRows) {
       const upTo = Math.min(applied + batchRows, job.totalRows);
@@ -304,7 +308,8 @@ export async function applyImport(jobId: string, options: ApplyOptions = {}): Pr
       const advance = db.importJob.update({ where: { id: jobId }, data: { appliedRows: upTo } });
       if (job.kind === "STOCK") {
         const skus = await changedSkusOf(jobId, first, last);
-        await db.$transaction([...bulkCountStatements({ jobId, firstRowNo: first, lastRowNo: last, reason: "ERP_SET", actor: job.actor, reference: `import:${jobId}`, now: new Date() }), advance]);
+        const names = ledger && !("held" in ledger) ? ledger : { actor: job.actor, reference: `import:${jobId}`, note: "" };
+        await db.$transaction([...bulkCountStatements({ jobId, firstRowNo: first, lastRowNo: last, reason: "ERP_SET", ...names, now: new Date() }), advance]);
         await stockChanged(skus.map((skuId) => ({ skuId })));
       } else {
         // The feed's upsert is its own batch transaction; it is idempotent, so a batch repeated after a kill
@@ -343,6 +348,35 @@ export async function applyImport(jobId: string, options: ApplyOptions = {}): Pr
     throw error;
   } finally {
     busyJobs.delete(jobId);
+  }
+}
+
+/**
+ * Who the ledger rows of a stock job name, or that the job is held (decision 024). Before its first batch, a job
+ * that would empty a store is HELD (a StockFeedHold, nothing applied); a job whose hold an admin confirmed is
+ * applied with the admin as actor and the hold as reference; any other job by its uploader and "import:<id>".
+ */
+async function stockLedgerNames(job: { id: string; brandId: string; actor: string; totalRows: number; appliedRows: number }): Promise<{ actor: string; reference: string; note: string } | { held: string }> {
+  const hold = await db.stockFeedHold.findUnique({ where: { importJobId: job.id } });
+  if (hold?.status === "CONFIRMED" && hold.decidedBy) return { actor: hold.decidedBy, reference: holdReference(hold.id), note: confirmedNote(hold) };
+  if (hold?.status === "HELD") return { held: hold.id };
+  if (job.appliedRows === 0) {
+    const stores = await storesEmptiedByImport(job.id);
+    if (stores.length) {
+      const h = holdStatement({ brandId: job.brandId, source: "IMPORT", actor: job.actor, reference: `import:${job.id}`, importJobId: job.id, rows: job.totalRows, stores, now: new Date() });
+      await db.$transaction([h.statement, db.importJob.update({ where: { id: job.id }, data: { status: "HELD" } })]);
+      return { held: h.id };
+    }
+  }
+  return { actor: job.actor, reference: `import:${job.id}`, note: "" };
+}
+
+/** After an admin confirmed a held import (lib/stock-feeds/holds.ts): applies it as usual. */
+export async function startHeldImportApply(jobId: string): Promise<void> {
+  try {
+    await applyImport(jobId);
+  } catch (error) {
+    if (!(error instanceof ImportRefused)) throw error;
   }
 }
 

@@ -9,7 +9,7 @@ import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-
 import type { RowError } from "@/lib/catalog-feed/stock";
 import { exportCsvWebStream, exportFileName } from "./export";
 import { IMPORT_KINDS } from "./formats";
-import { applyImport, createImportJob, IMPORT_LIMITS, ImportRefused, validateImport } from "./jobs";
+import { applyImport, applyMessages, createImportJob, IMPORT_LIMITS, ImportRefused, validateImport } from "./jobs";
 import { busyJobs, readProgress } from "./progress";
 
 // What the import and export routes call: who may (brand.manage of the job's or export's brand), then the work.
@@ -92,6 +92,8 @@ export type ImportStatusView = {
   /** True while this server process works on the job (a stalled APPLYING job can be resumed). */
   busy: boolean;
   createdAt: string;
+  /** HELD (applying would empty a store, decision 024): the held feed an admin confirms or rejects on /admin/stock-feeds. */
+  holdId: string | null;
 };
 
 async function jobFor(principal: Principal, jobId: string) {
@@ -125,6 +127,7 @@ export async function importStatus(principal: Principal, jobId: string): Promise
     percent,
     busy: busyJobs.has(job.id),
     createdAt: job.createdAt.toISOString(),
+    holdId: job.status === "HELD" ? ((await db.stockFeedHold.findUnique({ where: { importJobId: job.id }, select: { id: true } }))?.id ?? null) : null,
   };
 }
 
@@ -149,6 +152,7 @@ export async function startImportApply(principal: Principal, jobId: string): Pro
   const job = await jobFor(principal, jobId);
   if (isRefusal(job)) return job;
   if (job.status === "APPLIED") return { jobId, run: async () => {} };
+  if (job.status === "HELD") return refusal(409, "held", applyMessages.held);
   if (job.errorCount > 0 || !["READY", "APPLYING", "FAILED"].includes(job.status)) return refusal(409, "not_ready", "该导入未通过校验，不能应用 / This import did not pass its check and cannot be applied");
   if (busyJobs.has(jobId)) return refusal(409, "busy", "该导入正在处理中 / This import is already being processed");
   // Claim the job now: a double click cannot start two appliers, and the page never sees it idle before it starts.

@@ -19,6 +19,8 @@ export type BulkCountRange = {
   reason: "ERP_SET" | "ADJUST";
   actor: string;
   reference: string;
+  /** The ledger rows' note ("" unless a held import was confirmed: it names the feed, decision 024). */
+  note?: string;
   now: Date;
 };
 
@@ -36,7 +38,7 @@ export function bulkCountStatements(r: BulkCountRange): PrismaPromise<number>[] 
     db.$executeRaw`
       INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
       SELECT 'led-' || s."jobId" || '-' || s."rowNo", i."storeId", i."skuId", ${r.reason}, s."quantity" - i."onHand", 0, s."quantity",
-             CASE WHEN s."quantity" >= i."reserved" THEN i."reserved" ELSE -1 END, ${r.actor}, ${r.reference}, '', ${r.now}
+             CASE WHEN s."quantity" >= i."reserved" THEN i."reserved" ELSE -1 END, ${r.actor}, ${r.reference}, ${r.note ?? ""}, ${r.now}
       FROM "ImportRow" s
       JOIN "Inventory" i ON i."storeId" = s."storeId" AND i."skuId" = s."skuId"
       WHERE ${inRange} AND i."onHand" <> s."quantity"`,
@@ -45,6 +47,11 @@ export function bulkCountStatements(r: BulkCountRange): PrismaPromise<number>[] 
       FROM "ImportRow" s
       WHERE ${inRange} AND "Inventory"."storeId" = s."storeId" AND "Inventory"."skuId" = s."skuId"
         AND "Inventory"."onHand" <> s."quantity" AND s."quantity" >= "Inventory"."reserved"`,
+    // The file is a count taken now: an ERP count older than it is then a conflict (decision 024).
+    db.$executeRaw`
+      UPDATE "Inventory" SET "lastCountAt" = ${r.now}, "lastCountOnHand" = s."quantity"
+      FROM "ImportRow" s
+      WHERE ${inRange} AND "Inventory"."storeId" = s."storeId" AND "Inventory"."skuId" = s."skuId"`,
   ];
 }
 

@@ -145,7 +145,8 @@ export type StockProduct = { productId: string; brandId: string; styleCode: stri
 
 export const stockDelta = z.object({ storeId: z.string().min(1), skuId: z.string().min(1), delta: z.number().int().min(-1_000_000).max(1_000_000).refine((d) => d !== 0) });
 export type StockDelta = z.infer<typeof stockDelta>;
-export const stockCount = z.object({ storeId: z.string().min(1), skuId: z.string().min(1), onHand: z.number().int().min(0).max(1_000_000) });
+export const stockCount = z.object({ storeId: z.string().min(1), skuId: z.string().min(1), onHand: z.number().int().min(0).max(1_000_000), countedAt: z.date().optional() });
+/** `countedAt`: a feed's count (decision 024): recorded as the row's last count, and the batch aborts if a newer count got there first. */
 export type StockCount = z.infer<typeof stockCount>;
 
 function ensureInventoryRow(storeId: string, skuId: string, now: Date): PrismaPromise<number> {
@@ -176,6 +177,7 @@ export function setStatements(reason: "ERP_SET" | "ADJUST", raw: StockCount[], c
   const lines = z.array(stockCount).min(1).max(1000).parse(raw);
   return lines.flatMap((l) => [
     ensureInventoryRow(l.storeId, l.skuId, ctx.now),
+    ...(l.countedAt ? [newerCountTripwire(l, l.countedAt, reason, ctx)] : []),
     db.$executeRaw`
       INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
       SELECT ${crypto.randomUUID()}, i."storeId", i."skuId", ${reason}, ${l.onHand} - i."onHand", 0, ${l.onHand},
@@ -184,5 +186,20 @@ export function setStatements(reason: "ERP_SET" | "ADJUST", raw: StockCount[], c
     db.$executeRaw`
       UPDATE "Inventory" SET "onHand" = ${l.onHand}, "updatedAt" = ${ctx.now}
       WHERE "storeId" = ${l.storeId} AND "skuId" = ${l.skuId} AND "onHand" <> ${l.onHand} AND ${l.onHand} >= "reserved"`,
+    ...(l.countedAt
+      ? [db.$executeRaw`UPDATE "Inventory" SET "lastCountAt" = ${l.countedAt}, "lastCountOnHand" = ${l.onHand} WHERE "storeId" = ${l.storeId} AND "skuId" = ${l.skuId}`]
+      : []),
   ]);
+}
+
+/**
+ * Aborts the caller's batch when a count at least as new as this one was applied to the pair meanwhile (the caller
+ * planned before it committed): a ledger row with reservedAfter = -1 is inserted only then, and its CHECK fails.
+ * The caller reads the counts again and reports this one as a conflict (lib/erp/feed.ts).
+ */
+function newerCountTripwire(l: StockCount, at: Date, reason: string, ctx: MovementContext): PrismaPromise<number> {
+  return db.$executeRaw`
+    INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
+    SELECT ${crypto.randomUUID()}, i."storeId", i."skuId", ${reason}, 0, 0, 0, -1, ${ctx.actor}, ${ctx.reference}, 'newer count applied meanwhile', ${ctx.now}
+    FROM "Inventory" i WHERE i."storeId" = ${l.storeId} AND i."skuId" = ${l.skuId} AND i."lastCountAt" IS NOT NULL AND i."lastCountAt" >= ${at}`;
 }

@@ -5,13 +5,15 @@ import { useRouter } from "next/navigation";
 import { buttonClass, fieldClass, FormStatus } from "../form-status";
 
 type Kind = "PRODUCTS" | "PRICES" | "STOCK";
-type Status = "VALIDATING" | "INVALID" | "READY" | "APPLYING" | "APPLIED" | "FAILED";
-type JobView = { id: string; kind: Kind; status: Status; fileName: string; totalRows: number; appliedRows: number; errorCount: number; errors: { row: number; field: string; message: string }[]; percent: number; busy: boolean };
+type Status = "VALIDATING" | "INVALID" | "READY" | "APPLYING" | "APPLIED" | "FAILED" | "HELD";
+type JobView = { id: string; kind: Kind; status: Status; fileName: string; totalRows: number; appliedRows: number; errorCount: number; errors: { row: number; field: string; message: string }[]; percent: number; busy: boolean; holdId: string | null };
 
 export type ImportPanelLabels = {
   kind: string; file: string; submit: string; tooLarge: string; noFile: string; apply: string; resume: string; applying: string;
   kinds: Record<Kind, string>; columns: Record<Kind, string>; status: Record<Status, string>;
-  progress: { checking: string; applying: string; done: string; ready: string; invalid: string; stalled: string; interrupted: string; refused: string };
+  progress: { checking: string; applying: string; done: string; ready: string; invalid: string; stalled: string; interrupted: string; refused: string; held: string };
+  /** The held stock feeds page, where a HELD stock import is confirmed or rejected (decision 024). */
+  held: { href: string; link: string };
   errors: { heading: string; row: string; field: string; message: string; more: string; download: string };
 };
 
@@ -104,6 +106,8 @@ export function ImportPanel({ brand, initialJobId, labels }: { brand?: string; i
         ? fill(job.busy ? labels.progress.checking : labels.progress.interrupted, { rows: job.totalRows })
         : job.status === "INVALID"
           ? fill(labels.progress.invalid, { count: job.errorCount })
+          : job.status === "HELD"
+            ? labels.progress.held
           : job.status === "READY"
             ? fill(labels.progress.ready, { total: job.totalRows })
             : job.status === "APPLIED"
@@ -144,6 +148,9 @@ export function ImportPanel({ brand, initialJobId, labels }: { brand?: string; i
             </div>
             <p className="mt-1 text-sm text-gray-700" data-testid="import-progress-text">{line} · {job.percent}%</p>
           </div>
+          {job.status === "HELD" ? (
+            <a className="inline-block text-sm underline" href={labels.held.href} data-testid="import-held-link">{labels.held.link}</a>
+          ) : null}
           {job.status === "READY" || stalled ? (
             <button type="button" onClick={apply} className={buttonClass} data-testid="import-apply">{stalled ? labels.resume : labels.apply}</button>
           ) : null}

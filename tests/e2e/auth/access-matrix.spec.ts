@@ -13,8 +13,9 @@ import * as dm from "./matrix/dm";
 import * as dashboards from "./matrix/dashboards";
 import * as imports from "./matrix/imports";
 import * as erp from "./matrix/erp";
+import * as stockFeeds from "./matrix/stock-feeds";
 
-const AREAS = [adminCatalog, adminPeople, adminStock, dm, dashboards, imports, erp];
+const AREAS = [adminCatalog, adminPeople, adminStock, dm, dashboards, imports, erp, stockFeeds];
 
 // The access matrix: every page and route of the app × every kind of principal → what they get.
 // Generated from ROUTES below; a page or route file without a row fails the first test.

@@ -12,6 +12,7 @@ import * as orders from "@/app/api/v1/orders/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import { revokeApiKey } from "@/lib/erp/keys";
 import { call, newKey, onHandOf, stockFixture, type Called } from "./support";
+import { feedStore } from "../stock-feeds/support";
 
 // Contract: every /api/v1 operation is called (its success and its error answers) and every answer is validated
 // against the OpenAPI document the API serves, with Ajv (JSON Schema 2020-12, $refs resolved in the document).
@@ -113,7 +114,7 @@ describe("ERP API contract", () => {
     expect((await op("put", "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: store.code, gtin: sku.gtin }] } })).status).toBe(400);
     expect((await op("put", "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: "NOPE", gtin: sku.gtin, quantity: 1 }] } })).status).toBe(422);
     expect((await op("put", "/api/v1/stock", "", { body: { rows: [] } })).status).toBe(401);
-    expect((await op("post", "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: store.code, gtin: sku.gtin, quantity: onHand }] } })).body).toEqual({ received: 1, changed: 0 });
+    expect((await op("post", "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: store.code, gtin: sku.gtin, quantity: onHand }] } })).body).toEqual({ status: "applied", received: 1, changed: 0, conflicts: [] });
     expect((await op("post", "/api/v1/stock", "", { secret: key.secret, body: {} })).status).toBe(400);
     const headers = { "Idempotency-Key": crypto.randomUUID() };
     await op("put", "/api/v1/stock", "", { secret: key.secret, headers, body: { rows: [{ storeCode: store.code, gtin: sku.gtin, quantity: onHand }] } });
@@ -135,6 +136,37 @@ describe("ERP API contract", () => {
     await revokeApiKey(key.brandId, key.id, "system");
     expect((await op("post", "/api/v1/stock/movements", "", { secret: key.secret, body: { movements: [m] } })).status).toBe(401);
     expect(await onHandOf(store.id, sku.id)).toBe(onHand);
+  });
+
+  it("stock counts: held (202, replayed), conflicts listed, movement key conflicts named — each answer as documented", async () => {
+    const key = await newKey();
+    const { store, skus } = await feedStore(2, 3);
+    const [a, b] = skus;
+    for (const method of ["put", "post"]) {
+      // A count overtaken by a newer one: 200 with the conflict.
+      const t1 = new Date(Date.now() - 60_000).toISOString();
+      const t0 = new Date(Date.now() - 120_000).toISOString();
+      expect((await op(method, "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: store.code, gtin: a!.gtin, quantity: 5, countedAt: t1 }] } })).body.conflicts).toEqual([]);
+      const stale = await op(method, "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: store.code, gtin: a!.gtin, quantity: 4, countedAt: t0 }] } });
+      expect(stale.body.conflicts).toEqual([{ path: "rows.0", storeCode: store.code, gtin: a!.gtin, countedAt: t0, quantity: 4, newerCountedAt: t1, newerQuantity: 5 }]);
+      expect((await op(method, "/api/v1/stock", "", { secret: key.secret, body: { rows: [{ storeCode: store.code, gtin: a!.gtin, quantity: 4, countedAt: "yesterday" }] } })).status).toBe(400);
+      // Emptying the store: 202 held, and the same key answers the same.
+      const headers = { "Idempotency-Key": crypto.randomUUID() };
+      const body = { rows: [a!, b!].map((s) => ({ storeCode: store.code, gtin: s.gtin, quantity: 0 })) };
+      const held = await op(method, "/api/v1/stock", "", { secret: key.secret, headers, body });
+      expect(held.status).toBe(202);
+      expect(held.body).toMatchObject({ status: "held", stores: [{ storeCode: store.code, unitsAfter: 0 }] });
+      expect(await op(method, "/api/v1/stock", "", { secret: key.secret, headers, body })).toMatchObject({ status: 202, body: held.body });
+      await db.stockFeedHold.deleteMany({ where: { id: held.body.holdId } }); // never decided: the next method holds anew
+    }
+    const m = { key: crypto.randomUUID(), storeCode: store.code, gtin: b!.gtin, delta: 1 };
+    await op("post", "/api/v1/stock/movements", "", { secret: key.secret, body: { movements: [m] } });
+    const reused = await op("post", "/api/v1/stock/movements", "", { secret: key.secret, body: { movements: [{ ...m, delta: 5 }] } });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.issues).toEqual([expect.objectContaining({ path: "movements.0.key", key: m.key, applied: expect.objectContaining({ delta: 1, gtin: b!.gtin }) })]);
+    // The documented 202 schema refuses an applied answer (the validators bite).
+    const heldSchema = ajv.getSchema(`${DOC_ID}#/${pointer("paths", "/api/v1/stock", "put", "responses", "202", "content", "application/json", "schema")}`)!;
+    expect(heldSchema({ status: "applied", received: 1, changed: 0, conflicts: [] })).toBe(false);
   });
 
   it("orders: a page, a bad cursor, rate limited", async () => {

@@ -60,7 +60,10 @@ describe("ERP stock batches", () => {
 
     const reused = await call(moveStock, "POST", "/api/v1/stock/movements", { secret: key.secret, body: { movements: [{ ...m1, delta: 9 }] } });
     expect(reused.status).toBe(409);
-    expect(reused.body.error.issues).toEqual([{ path: "movements.0.key", message: expect.any(String) }]);
+    // The conflict names the key and what it was applied as.
+    expect(reused.body.error.issues).toEqual([
+      { path: "movements.0.key", key: m1.key, applied: { storeCode: store.code, gtin: a!.gtin, delta: 3, appliedAt: expect.any(String) }, message: expect.stringContaining(m1.key) },
+    ]);
 
     const dup = await call(moveStock, "POST", "/api/v1/stock/movements", { secret: key.secret, body: { movements: [m2, m2] } });
     expect(dup.status).toBe(400);

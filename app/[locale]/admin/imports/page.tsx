@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "导入导出 · Imports", robots: { 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<RawSearchParams> };
 
 const KINDS = ["PRODUCTS", "PRICES", "STOCK"] as const;
-const STATUSES = ["VALIDATING", "INVALID", "READY", "APPLYING", "APPLIED", "FAILED"] as const;
+const STATUSES = ["VALIDATING", "INVALID", "READY", "APPLYING", "APPLIED", "FAILED", "HELD"] as const;
 
 export default async function ImportsPage({ params, searchParams }: Props) {
   const { locale } = await params;
@@ -35,7 +35,8 @@ export default async function ImportsPage({ params, searchParams }: Props) {
     kinds: Object.fromEntries(KINDS.map((k) => [k, t(`kinds.${k}`)])) as ImportPanelLabels["kinds"],
     columns: Object.fromEntries(KINDS.map((k) => [k, t(`columns.${k}`)])) as ImportPanelLabels["columns"],
     status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as ImportPanelLabels["status"],
-    progress: { checking: t.raw("progress.checking"), applying: t.raw("progress.applying"), done: t.raw("progress.done"), ready: t.raw("progress.ready"), invalid: t.raw("progress.invalid"), stalled: t.raw("progress.stalled"), interrupted: t.raw("progress.interrupted"), refused: t.raw("progress.refused") },
+    progress: { checking: t.raw("progress.checking"), applying: t.raw("progress.applying"), done: t.raw("progress.done"), ready: t.raw("progress.ready"), invalid: t.raw("progress.invalid"), stalled: t.raw("progress.stalled"), interrupted: t.raw("progress.interrupted"), refused: t.raw("progress.refused"), held: t.raw("progress.held") },
+    held: { href: `/admin/stock-feeds?status=HELD${slug ? `&brand=${slug}` : ""}`, link: t("heldLink") },
     errors: { heading: t("errors.heading"), row: t("errors.row"), field: t("errors.field"), message: t("errors.message"), more: t.raw("errors.more"), download: t("errors.download") },
   };
 

@@ -8,11 +8,12 @@ import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params";
 import { brandParam } from "@/lib/admin/filters";
 import { brandSkuStock, brandStoreByCode, stockLedgerPage } from "@/lib/inventory/admin-queries";
 import { toLocale } from "@/lib/i18n/locales";
-import { staffDisplayNames } from "@/lib/staff/admin";
+import { ledgerSources } from "@/lib/inventory/ledger-sources";
 import { ConsoleShell } from "@/components/admin/console-shell";
 import { DataTable } from "@/components/admin/data-table";
 import { ActionForm, inputClass, labelClass } from "@/components/admin/people/action-form";
 import { consoleTime } from "@/components/admin/people/filter-bar";
+import { ActorText, ReferenceText } from "@/components/admin/stock/ledger-source";
 import { adjustStockAction } from "../../actions";
 
 export const metadata: Metadata = { title: "库存流水 · Stock ledger", robots: { index: false } };
@@ -36,7 +37,7 @@ export default async function StockLedgerPage({ params, searchParams }: Props) {
   if (!store || !stock) notFound();
   const list = parseListParams(raw, { sorts: ["createdAt"], defaultSort: "createdAt", defaultDir: "desc", pageSize: 20 });
   const [t, ledger] = await Promise.all([getTranslations("adminStock"), stockLedgerPage(store.id, stock.sku.id, list)]);
-  const names = await staffDisplayNames(ledger.rows.map((r) => r.actor));
+  const sources = await ledgerSources(ledger.rows);
   const brand = brandParam(raw);
   const when = consoleTime(locale);
   const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -92,8 +93,8 @@ export default async function StockLedgerPage({ params, searchParams }: Props) {
           { key: "reservedDelta", label: t("ledger.reservedDelta"), align: "right", cell: (r) => signed(r.reservedDelta) },
           { key: "onHandAfter", label: t("ledger.onHandAfter"), align: "right", cell: (r) => r.onHandAfter },
           { key: "reservedAfter", label: t("ledger.reservedAfter"), align: "right", cell: (r) => r.reservedAfter },
-          { key: "actor", label: t("ledger.actor"), cell: (r) => <span title={r.actor}>{names.get(r.actor) ?? r.actor}</span> },
-          { key: "reference", label: t("ledger.reference"), cell: (r) => <span className="font-mono text-xs">{r.reference || "—"}</span> },
+          { key: "actor", label: t("ledger.actor"), cell: (r) => <span data-testid="ledger-actor"><ActorText label={sources.actors.get(r.actor)} raw={r.actor} /></span> },
+          { key: "reference", label: t("ledger.reference"), cell: (r) => <span className="text-xs" data-testid="ledger-reference"><ReferenceText label={sources.references.get(r.reference)} raw={r.reference} /></span> },
           { key: "note", label: t("ledger.note"), cell: (r) => <span data-testid="ledger-note">{r.note || "—"}</span> },
         ]}
       />
