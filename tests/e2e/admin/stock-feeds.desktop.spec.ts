@@ -97,3 +97,32 @@ test("an ERP batch zeroing a store is held; the admin confirms it and the stock 
   await expect(newest.getByTestId("ledger-reference")).toContainText(store.keyName);
   await expect(newest.getByTestId("ledger-reference")).toContainText(store.prefix);
 });
+
+test("a CSV stock import zeroing a store is held for confirmation at apply; the admin rejects it and nothing changes", async ({ page }) => {
+  const store = closingStore();
+  const units = () => read<{ n: number }>("SELECT SUM(onHand) AS n FROM Inventory WHERE storeId = ?", store.storeId).n;
+  const ledger = () => read<{ n: number }>("SELECT COUNT(*) AS n FROM StockLedger WHERE storeId = ?", store.storeId).n;
+  const ledgerBefore = ledger();
+  const file = `closing-${store.code}.csv`;
+  await signIn(page, "lumi.admin", "/admin/imports");
+  await page.getByTestId("import-kind").selectOption("STOCK");
+  await page.getByTestId("import-file").setInputFiles({ name: file, mimeType: "text/csv", buffer: Buffer.from("storeCode,gtin,quantity\n" + store.skus.map((s) => `${store.code},${s.gtin},0`).join("\n") + "\n") });
+  await page.getByTestId("import-submit").click();
+  await expect(page.getByTestId("import-job")).toHaveAttribute("data-status", "READY");
+  await page.getByTestId("import-apply").click();
+  await expect(page.getByTestId("import-job")).toHaveAttribute("data-status", "HELD");
+  await expect(page.getByTestId("import-status")).toContainText("Held for confirmation");
+  expect(units()).toBe(6);
+
+  await page.getByTestId("import-held-link").click();
+  await expect(page).toHaveURL(/\/admin\/stock-feeds\?status=HELD/);
+  const feed = page.getByTestId("stock-feed").filter({ hasText: file });
+  await expect(feed.getByTestId("stock-feed-sender")).toContainText("lumi.admin");
+  await expect(feed.getByTestId("units-before")).toHaveText("6");
+  page.on("dialog", (d) => void d.accept());
+  await feed.getByTestId("stock-feed-reject-submit").click();
+  await page.goto("/admin/stock-feeds?status=REJECTED");
+  await expect(page.getByTestId("stock-feed").filter({ hasText: file }).getByTestId("stock-feed-status")).toContainText("Rejected");
+  expect(units()).toBe(6);
+  expect(ledger()).toBe(ledgerBefore);
+});
