@@ -39,7 +39,7 @@ export default defineConfig({
     {
       // Shoppers: iPhone 13 screen, touch and DPR, driven by Chromium, inside WeChat.
       name: "wechat-iphone",
-      testIgnore: /\.desktop\.spec\.ts$/,
+      testIgnore: [/\.desktop\.spec\.ts$/, /\/perf\//],
       use: {
         ...iPhone,
         defaultBrowserType: "chromium",
@@ -53,6 +53,13 @@ export default defineConfig({
       name: "desktop",
       testMatch: /\.desktop\.spec\.ts$/,
       use: { ...devices["Desktop Chrome"] },
+    },
+    {
+      // Lighthouse (tests/e2e/perf, decision 025): after the other projects, so its CPU timings are not
+      // shared with two busy workers. `npm run lighthouse` runs it alone (--no-deps).
+      name: "lighthouse",
+      testMatch: /\/perf\/.*\.spec\.ts$/,
+      dependencies: ["wechat-iphone", "desktop"],
     },
   ],
   webServer: {

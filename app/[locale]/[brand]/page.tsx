@@ -47,7 +47,7 @@ export default async function BrandHome({ params }: { params: Params }) {
         <Link href={`/${slug}/stores`} className="mt-5 flex items-center justify-between rounded-xl bg-white/15 px-4 py-3 text-sm">
           <span>
             <span className="block font-medium">{t("findStore")}</span>
-            <span className="block text-xs opacity-85">{t("findStoreHint")}</span>
+            <span className="block text-xs">{t("findStoreHint")}</span>
           </span>
           <span aria-hidden="true">›</span>
         </Link>

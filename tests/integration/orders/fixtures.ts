@@ -2,6 +2,9 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { recordOpeningStock } from "@/lib/inventory/opening-stock";
 import { makeGtin13 } from "@/lib/catalog/gtin";
+import { placeOrder } from "@/lib/orders/placement";
+import { startPayment } from "@/lib/orders/payment";
+import type { PaymentProvider } from "@/lib/payments";
 
 // Orders tests work on SKUs no store of the seed stocks yet, so each test owns its figures.
 
@@ -41,4 +44,18 @@ export async function ledgerMismatches() {
     LEFT JOIN (SELECT "storeId", "skuId", SUM("onHandDelta") AS oh, SUM("reservedDelta") AS rs FROM "StockLedger" GROUP BY 1, 2) l
       ON l."storeId" = i."storeId" AND l."skuId" = i."skuId"
     WHERE COALESCE(l.oh, 0) <> i."onHand" OR COALESCE(l.rs, 0) <> i."reserved"`;
+}
+
+const PAYER_OPENID = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
+
+/** A member's unpaid pickup order (one unit of a fresh SKU reserved) with its WeChat Pay trade started at the fake. */
+export async function unpaidWechatOrder(wechat: PaymentProvider, now = new Date()) {
+  const brand = await brandOf();
+  const store = await db.store.findFirstOrThrow({ where: { brandId: brand.id, kind: "DIRECT", active: true, pickupEnabled: true }, orderBy: { code: "asc" } });
+  const sku = await newSku(brand.id, 25900);
+  await stock(store.id, sku.id, 3);
+  const member = await newMember();
+  const placed = await placeOrder(member.id, { brandId: brand.id, idempotencyKey: key(), fulfilment: "PICKUP", storeId: store.id, lines: [{ skuId: sku.id, quantity: 1 }] }, now);
+  const prepay = await startPayment(placed.number, member.id, { notifyUrl: "https://shop.example.com/api/payments/wechatpay/notify", payerOpenId: PAYER_OPENID, provider: wechat, now });
+  return { ...placed, memberId: member.id, storeId: store.id, skuId: sku.id, prepay };
 }

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createWechatPay, type PaymentProvider } from "@/lib/payments";
-import { placeOrder } from "@/lib/orders/placement";
-import { applyPaymentNotice, receivePaymentNotification, startPayment } from "@/lib/orders/payment";
+import { applyPaymentNotice, receivePaymentNotification } from "@/lib/orders/payment";
 import { sweepExpired } from "@/lib/orders/sweeper";
 import { startFakeWechatPay, type FakeWechatPay } from "@/tests/fakes/wechatpay-server";
-import { brandOf, inventoryOf, key, ledgerMismatches, newMember, newSku, stock } from "./fixtures";
+import { inventoryOf, ledgerMismatches, unpaidWechatOrder } from "./fixtures";
 
 // WeChat Pay notifications applied to real orders on a real database, signed and encrypted by a fake
 // WeChat Pay on loopback with its own keys.
 
-const OPENID = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
 let fake: FakeWechatPay;
 let wechat: PaymentProvider;
 
@@ -20,16 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-async function unpaidOrder(now = new Date()) {
-  const brand = await brandOf();
-  const store = await db.store.findFirstOrThrow({ where: { brandId: brand.id, kind: "DIRECT", active: true, pickupEnabled: true }, orderBy: { code: "asc" } });
-  const sku = await newSku(brand.id, 25900);
-  await stock(store.id, sku.id, 3);
-  const member = await newMember();
-  const placed = await placeOrder(member.id, { brandId: brand.id, idempotencyKey: key(), fulfilment: "PICKUP", storeId: store.id, lines: [{ skuId: sku.id, quantity: 1 }] }, now);
-  const prepay = await startPayment(placed.number, member.id, { notifyUrl: "https://shop.example.com/api/payments/wechatpay/notify", payerOpenId: OPENID, provider: wechat, now });
-  return { ...placed, memberId: member.id, storeId: store.id, skuId: sku.id, prepay };
-}
+const unpaidOrder = (now = new Date()) => unpaidWechatOrder(wechat, now);
 
 const statusOf = async (number: string) => (await db.order.findUniqueOrThrow({ where: { number } })).status;
 const deliver = (n: { headers: Record<string, string>; body: string }) => receivePaymentNotification({ headers: new Headers(n.headers), body: n.body }, wechat);

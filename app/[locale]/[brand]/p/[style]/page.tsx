@@ -77,11 +77,12 @@ export default async function ProductPage({ params }: { params: Params }) {
         buyLabels={buyLabels}
       >
         <div className="px-4 pt-4">
+          {/* Links at least 24 px tall: a thumb can hit them (Lighthouse target-size). */}
           <nav className="text-xs text-muted" aria-label="breadcrumb">
             {product.category.parent ? (
-              <Link href={`/${brand.slug}/c/${product.category.parent.slug}`}>{en ? product.category.parent.nameEn : product.category.parent.name} › </Link>
+              <Link href={`/${brand.slug}/c/${product.category.parent.slug}`} className="inline-block min-w-6 py-1">{en ? product.category.parent.nameEn : product.category.parent.name} › </Link>
             ) : null}
-            <Link href={`/${brand.slug}/c/${product.category.slug}`}>{en ? product.category.nameEn : product.category.name}</Link>
+            <Link href={`/${brand.slug}/c/${product.category.slug}`} className="inline-block min-w-6 py-1">{en ? product.category.nameEn : product.category.name}</Link>
           </nav>
           <h1 className="mt-1 text-lg font-semibold leading-snug">{en ? product.nameEn : product.name}</h1>
           <p className="mt-1 flex items-baseline gap-2">

@@ -1,7 +1,10 @@
 import { ProductGridSkeleton } from "@/components/shop/product-card";
 
-// Shown while a shop page renders for the first time (later visits are served from the cache).
-export default function Loading() {
+/**
+ * The skeleton a per-request shop page (cart, orders, favourites…) shows while the server renders it.
+ * Cached catalog pages have none: decision 025 (a loading boundary delays their largest paint).
+ */
+export function ShopPageLoading() {
   return (
     <div className="py-4" aria-busy="true">
       <div className="skeleton mx-4 h-5 w-32" />
