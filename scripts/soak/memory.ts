@@ -6,6 +6,8 @@ export interface MemorySample {
   /** Seconds since the traffic started. */
   tS: number;
   rssMB: number | null;
+  /** The anonymous part of RSS (heaps, native allocations), without file pages mapped in (code, libraries). */
+  rssAnonMB: number | null;
   /** Heap in use after the garbage collections of this interval: the smallest "after" figure (closest to live data). */
   heapAfterGcMB: number | null;
   /** Live heap: what the interval's full (mark-compact) collections left, null when none ran. The leak indicator. */
@@ -19,15 +21,19 @@ export interface MemorySample {
   requests: number;
 }
 
-/** VmRSS of a process in MB, or null when it is gone. */
-export function readRssMB(pid: number, procRoot = "/proc"): number | null {
+/** VmRSS and RssAnon of a process in MB, null when it is gone (or the kernel does not report that line). */
+export function readRss(pid: number, procRoot = "/proc"): { rssMB: number | null; rssAnonMB: number | null } {
+  let status: string;
   try {
-    const status = fs.readFileSync(`${procRoot}/${pid}/status`, "utf8");
-    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-    return m ? Number(m[1]) / 1024 : null;
+    status = fs.readFileSync(`${procRoot}/${pid}/status`, "utf8");
   } catch {
-    return null;
+    return { rssMB: null, rssAnonMB: null };
   }
+  const mb = (line: string): number | null => {
+    const m = new RegExp(`^${line}:\\s+(\\d+)\\s+kB`, "m").exec(status);
+    return m ? Number(m[1]) / 1024 : null;
+  };
+  return { rssMB: mb("VmRSS"), rssAnonMB: mb("RssAnon") };
 }
 
 export interface GcEvent {
@@ -94,7 +100,7 @@ export function startSampler(opts: { pid: number; logFile: string; logFrom: numb
     const afterFull = gcs.filter((g) => g.full).map((g) => g.afterMB);
     samples.push({
       tS: (performance.now() - started) / 1000,
-      rssMB: readRssMB(opts.pid),
+      ...readRss(opts.pid),
       heapAfterGcMB: after.length ? Math.min(...after) : null,
       liveHeapMB: afterFull.length ? Math.min(...afterFull) : null,
       heapCommittedMB: gcs.length ? gcs[gcs.length - 1]!.committedMB : null,

@@ -61,8 +61,8 @@ export function soakMarkdown(r: SoakReport): string {
     `- RSS peak ${mb(r.memory.rssPeakMB)} MB; ${r.memory.samples.length} samples in the JSON report.`,
     "",
     table(
-      ["t (s)", "RSS MB", "heap after GC MB", "live heap MB", "heap committed MB", "GCs (full)", "requests"],
-      everyMinute.map((s) => [s.tS.toFixed(0), mb(s.rssMB), mb(s.heapAfterGcMB), mb(s.liveHeapMB), mb(s.heapCommittedMB), `${s.gcs} (${s.fullGcs})`, String(s.requests)]),
+      ["t (s)", "RSS MB", "RSS anon MB", "heap after GC MB", "live heap MB", "heap committed MB", "GCs (full)", "requests"],
+      everyMinute.map((s) => [s.tS.toFixed(0), mb(s.rssMB), mb(s.rssAnonMB), mb(s.heapAfterGcMB), mb(s.liveHeapMB), mb(s.heapCommittedMB), `${s.gcs} (${s.fullGcs})`, String(s.requests)]),
     ).replace("| --- | ---: |", "| ---: | ---: |"),
     "",
     "### Database at the end",

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { linearFit, LogTail, MAX_GROWTH_MB_PER_MIN, median, parseGcLines, readRssMB, trendVerdict } from "../../../scripts/soak/memory";
+import { linearFit, LogTail, MAX_GROWTH_MB_PER_MIN, median, parseGcLines, readRss, trendVerdict } from "../../../scripts/soak/memory";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -80,13 +80,13 @@ describe("the memory trend verdict", () => {
 });
 
 describe("reading the server's memory from outside", () => {
-  it("reads VmRSS from /proc/<pid>/status", () => {
+  it("reads VmRSS and RssAnon from /proc/<pid>/status", () => {
     const root = tempDir();
     fs.mkdirSync(path.join(root, "42"));
-    fs.writeFileSync(path.join(root, "42", "status"), "Name:\tnode\nVmHWM:\t  600000 kB\nVmRSS:\t  512000 kB\n");
-    expect(readRssMB(42, root)).toBe(500);
-    expect(readRssMB(43, root)).toBeNull();
-    expect(readRssMB(process.pid)).toBeGreaterThan(1);
+    fs.writeFileSync(path.join(root, "42", "status"), "Name:\tnode\nVmHWM:\t  600000 kB\nVmRSS:\t  512000 kB\nRssAnon:\t  409600 kB\nRssFile:\t  102400 kB\n");
+    expect(readRss(42, root)).toEqual({ rssMB: 500, rssAnonMB: 400 });
+    expect(readRss(43, root)).toEqual({ rssMB: null, rssAnonMB: null });
+    expect(readRss(process.pid).rssMB).toBeGreaterThan(1);
   });
 
   it("parses V8's --trace-gc lines and nothing else", () => {
