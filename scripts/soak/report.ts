@@ -51,7 +51,7 @@ export function soakMarkdown(r: SoakReport): string {
     "",
     table(header, rows),
     "",
-    `5xx: **${r.traffic.all.server5xx}** (must be 0). Orders: ${r.orders.placed} placed (201), ${r.orders.soldOutAnswers} sold out (409, expected), ${r.payments.paidAnswers} paid through the sandbox pay sheet; ${r.orders.oversoldUnits} units oversold.`,
+    `5xx: **${r.traffic.all.server5xx}** (must be 0). Orders: ${r.orders.placed} placed (201), ${r.orders.soldOutAnswers} sold out (409, expected), ${r.payments.paidAnswers} paid through the sandbox pay sheet, ${r.payments.expiredUnpaid} cancelled unpaid by the sweeper; ${r.orders.oversoldUnits} units oversold.`,
     "",
     "### Memory",
     "",

@@ -168,7 +168,10 @@ async function send(url: string, init: RequestInit): Promise<Answer> {
     const body = await response.text();
     return { status: response.status, body, headers: response.headers, ms: performance.now() - started, error: "" };
   } catch (error) {
-    return { status: null, body: "", headers: null, ms: performance.now() - started, error: (error as Error).message };
+    // undici says "fetch failed" and puts the reason (ECONNREFUSED, ECONNRESET, a timeout…) in `cause`.
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? "";
+    return { status: null, body: "", headers: null, ms: performance.now() - started, error: `${(error as Error).message}${reason ? ` (${reason})` : ""}` };
   }
 }
 
@@ -216,7 +219,7 @@ export async function runTraffic(plan: TrafficPlan, orderLedger: OrderLedger, on
   const deadline = started + plan.durationS * 1000;
 
   const record = (kind: ActionKind, step: string, a: Answer, expected: boolean, detail = ""): void => {
-    recorder.record(kind, step, a.status, a.ms, expected, detail || a.error);
+    recorder.record(kind, step, a.status, a.ms, expected, a.status === null ? `${a.error} ${detail}`.trim() : detail);
     onRequest();
   };
 
