@@ -152,7 +152,7 @@ export function median(values: number[]): number | null {
 
 /**
  * Growth above this (in MB per minute of traffic) is a leak worth failing on; why 2 MB/min: docs/decisions/026-soak.md.
- * At the soak's few hundred requests a second it is ~100 bytes kept per request, ~2.9 GB a day.
+ * At the soak's ~130 requests a second it is ~250 bytes kept per request, ~2.9 GB a day.
  */
 export const MAX_GROWTH_MB_PER_MIN = 2;
 
