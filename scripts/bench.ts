@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { emptyFirstLoadJs, firstLoadJs, type FirstLoadJs } from "./bench/bundle";
-import { BENCH_DB, BenchError, Cleanup, log, ROOT, SERVER_LOG, sleep } from "./bench/env";
+import { BENCH_DB, type Cleanup, log, ROOT, runScript, SERVER_LOG, sleep } from "./bench/env";
 import { measure, probe, warmUp, type Probe } from "./bench/load";
 import { parseOptions, USAGE } from "./bench/options";
 import {
@@ -290,29 +290,4 @@ async function measureOrders(
   };
 }
 
-async function main(): Promise<void> {
-  const cleanup = new Cleanup();
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (interrupted) return;
-    interrupted = true;
-    log(`${signal}: stopping`);
-    void cleanup.run().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-
-  let code: number;
-  try {
-    code = await run(process.argv.slice(2), cleanup);
-  } catch (error) {
-    if (error instanceof BenchError) console.error(`\n[bench] ${error.message}`);
-    else console.error("\n[bench] unexpected error:", error);
-    code = 1;
-  } finally {
-    await cleanup.run();
-  }
-  process.exit(code);
-}
-
-await main();
+await runScript("bench", (cleanup) => run(process.argv.slice(2), cleanup));

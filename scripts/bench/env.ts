@@ -52,11 +52,11 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Environment for every child: the bench database, the bench dist folder, no telemetry. */
-export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/** Environment for every child: the bench database (or the soak's), the bench dist folder, no telemetry. */
+export function childEnv(extra: Record<string, string> = {}, dbFile: string = BENCH_DB): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    DATABASE_URL: `file:${BENCH_DB}`,
+    DATABASE_URL: `file:${dbFile}`,
     NEXT_DIST_DIR: DIST_DIR,
     NEXT_TELEMETRY_DISABLED: "1",
     ...extra,
@@ -89,4 +89,33 @@ export function runNode(
       else reject(new BenchError(`${label} failed (${signal ? `signal ${signal}` : `exit code ${code}`}); see its output above`));
     });
   });
+}
+
+/**
+ * Runs a script's body with a Cleanup that also runs on Ctrl-C / SIGTERM, prints a BenchError as a message (other
+ * errors with their stack), and exits with the body's code (1 on an error). Shared by `npm run bench` and `npm run soak`.
+ */
+export async function runScript(name: string, body: (cleanup: Cleanup) => Promise<number>): Promise<never> {
+  const cleanup = new Cleanup();
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`${signal}: stopping`);
+    void cleanup.run().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  let code: number;
+  try {
+    code = await body(cleanup);
+  } catch (error) {
+    if (error instanceof BenchError) console.error(`\n[${name}] ${error.message}`);
+    else console.error(`\n[${name}] unexpected error:`, error);
+    code = 1;
+  } finally {
+    await cleanup.run();
+  }
+  process.exit(code);
 }

@@ -1,5 +1,5 @@
 // Command-line flags of `npm run bench`.
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { BenchError } from "./env";
 
 export interface BenchOptions {
@@ -101,40 +101,43 @@ function pagePath(name: string, raw: string | undefined): string | null {
   return raw;
 }
 
-export function parseOptions(argv: string[]): BenchOptions {
-  let parsed;
+/** Strict flags, no positionals; a bad flag is a BenchError that ends with the usage text. Shared with `npm run soak`. */
+export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, usage: string) {
   try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        help: { type: "boolean", short: "h" },
-        "base-url": { type: "string" },
-        db: { type: "string" },
-        port: { type: "string" },
-        "no-build": { type: "boolean" },
-        duration: { type: "string" },
-        connections: { type: "string" },
-        warmup: { type: "string" },
-        brand: { type: "string" },
-        static: { type: "string" },
-        product: { type: "string" },
-        category: { type: "string" },
-        health: { type: "string" },
-        "user-agent": { type: "string" },
-        header: { type: "string", multiple: true },
-        strict: { type: "boolean" },
-        only: { type: "string" },
-        "order-duration": { type: "string" },
-        "order-warmup": { type: "string" },
-        scale: { type: "boolean" },
-        levels: { type: "string" },
-      },
-    });
+    return parseArgs({ args: argv, strict: true, allowPositionals: false, options });
   } catch (error) {
-    throw new BenchError(`${(error as Error).message}\n\n${USAGE}`);
+    throw new BenchError(`${(error as Error).message}\n\n${usage}`);
   }
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const parsed = parseFlags(
+    argv,
+    {
+      help: { type: "boolean", short: "h" },
+      "base-url": { type: "string" },
+      db: { type: "string" },
+      port: { type: "string" },
+      "no-build": { type: "boolean" },
+      duration: { type: "string" },
+      connections: { type: "string" },
+      warmup: { type: "string" },
+      brand: { type: "string" },
+      static: { type: "string" },
+      product: { type: "string" },
+      category: { type: "string" },
+      health: { type: "string" },
+      "user-agent": { type: "string" },
+      header: { type: "string", multiple: true },
+      strict: { type: "boolean" },
+      only: { type: "string" },
+      "order-duration": { type: "string" },
+      "order-warmup": { type: "string" },
+      scale: { type: "boolean" },
+      levels: { type: "string" },
+    },
+    USAGE,
+  );
   const v = parsed.values;
 
   let baseUrl: string | null = null;

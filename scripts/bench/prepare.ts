@@ -7,7 +7,7 @@ import { BENCH_DB, BenchError, childEnv, type Cleanup, DIST_DIR, log, RESULTS_DI
 const require = createRequire(import.meta.url);
 const SEED = path.join(ROOT, "prisma", "seed.ts");
 
-export async function prepareDatabase(cleanup: Cleanup): Promise<void> {
+export async function prepareDatabase(cleanup: Cleanup, dbFile: string = BENCH_DB): Promise<void> {
   if (!fs.existsSync(SEED)) {
     throw new BenchError(
       "prisma/seed.ts does not exist yet, so there is no data to benchmark.\n" +
@@ -16,12 +16,13 @@ export async function prepareDatabase(cleanup: Cleanup): Promise<void> {
     );
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(BENCH_DB + suffix, { force: true });
+  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
 
-  log(`migrating ${path.relative(ROOT, BENCH_DB)}`);
-  await runNode("prisma migrate deploy", path.join(ROOT, "scripts", "prisma.mjs"), ["migrate", "deploy"], childEnv(), cleanup);
+  log(`migrating ${path.relative(ROOT, dbFile)}`);
+  await runNode("prisma migrate deploy", path.join(ROOT, "scripts", "prisma.mjs"), ["migrate", "deploy"], childEnv({}, dbFile), cleanup);
   log("seeding (tsx prisma/seed.ts)");
-  await runNode("seed", require.resolve("tsx/cli"), [SEED], childEnv(), cleanup);
+  await runNode("seed", require.resolve("tsx/cli"), [SEED], childEnv({}, dbFile), cleanup);
 }
 
 /**
@@ -85,7 +86,7 @@ export function distExists(): boolean {
   return fs.existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"));
 }
 
-export async function buildApp(force: boolean, cleanup: Cleanup): Promise<void> {
+export async function buildApp(force: boolean, cleanup: Cleanup, dbFile: string = BENCH_DB): Promise<void> {
   if (!force) {
     if (distExists()) {
       log(`--no-build: reusing the existing ${DIST_DIR} build`);
@@ -96,7 +97,7 @@ export async function buildApp(force: boolean, cleanup: Cleanup): Promise<void> 
   log(`building: NEXT_DIST_DIR=${DIST_DIR} next build`);
   const guard = new BuildSideEffectsGuard();
   try {
-    await runNode("next build", require.resolve("next/dist/bin/next"), ["build"], childEnv({ NODE_ENV: "production" }), cleanup);
+    await runNode("next build", require.resolve("next/dist/bin/next"), ["build"], childEnv({ NODE_ENV: "production" }, dbFile), cleanup);
   } finally {
     guard.restore();
   }

@@ -179,11 +179,11 @@ function verdict(check: Check | null): string {
 }
 
 /** How this run was invoked, as someone would type it again. */
-export function commandLine(argv: string[]): string {
+export function commandLine(argv: string[], script: "bench" | "soak" = "bench"): string {
   const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
   const args = argv.map(quote).join(" ");
-  if (process.env.npm_lifecycle_event === "bench") return `npm run bench${args ? ` -- ${args}` : ""}`;
-  return `tsx scripts/bench.ts${args ? ` ${args}` : ""}`;
+  if (process.env.npm_lifecycle_event === script) return `npm run ${script}${args ? ` -- ${args}` : ""}`;
+  return `tsx scripts/${script}.ts${args ? ` ${args}` : ""}`;
 }
 
 export function environment(): Pick<BenchReport, "machine" | "node" | "next" | "gitCommit"> {

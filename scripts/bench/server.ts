@@ -57,13 +57,16 @@ export async function startServer(
   healthPath: string,
   cleanup: Cleanup,
   extraEnv: Record<string, string> = {},
+  /** The soak writes its own log and passes Node flags (--trace-gc) to the server process. */
+  options: { logFile?: string; nodeArgs?: string[] } = {},
 ): Promise<RunningServer> {
+  const logFile = options.logFile ?? SERVER_LOG;
   await assertPortFree(port);
-  fs.mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
-  const logFd = fs.openSync(SERVER_LOG, "w");
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const logFd = fs.openSync(logFile, "w");
   const child = spawn(
     process.execPath,
-    [require.resolve("next/dist/bin/next"), "start", "-p", String(port)],
+    [...(options.nodeArgs ?? []), require.resolve("next/dist/bin/next"), "start", "-p", String(port)],
     {
       cwd: ROOT,
       env: childEnv({ NODE_ENV: "production", PORT: String(port), ...extraEnv }),
@@ -116,12 +119,12 @@ export async function startServer(
   cleanup.add("next start", stop);
 
   const baseUrl = `http://${HOST}:${port}`;
-  log(`next start -p ${port} (pid ${pid}); output in ${path.relative(ROOT, SERVER_LOG)}`);
+  log(`next start -p ${port} (pid ${pid}); output in ${path.relative(ROOT, logFile)}`);
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let last = "no answer";
   while (Date.now() < deadline) {
     if (exited) {
-      throw new BenchError(`next start exited before it was ready. Last output:\n${tail(SERVER_LOG, 20)}`);
+      throw new BenchError(`next start exited before it was ready. Last output:\n${tail(logFile, 20)}`);
     }
     try {
       const response = await fetch(baseUrl + healthPath, { signal: AbortSignal.timeout(2000), redirect: "manual" });
@@ -138,6 +141,6 @@ export async function startServer(
   }
   throw new BenchError(
     `the server did not answer 200 on ${healthPath} within ${READY_TIMEOUT_MS / 1000} s (last: ${last}).\n` +
-      `  Does the route exist yet? Pass --health <path> to wait on another URL. Last server output:\n${tail(SERVER_LOG, 20)}`,
+      `  Does the route exist yet? Pass --health <path> to wait on another URL. Last server output:\n${tail(logFile, 20)}`,
   );
 }
