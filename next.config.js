@@ -28,8 +28,14 @@ const SECURITY_HEADERS = [
   ...(process.env.COOKIE_SECURE === "true" ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
 ];
 
+// One id per `next build`, inlined into the server code: the catalog's data cache lives in <distDir>/cache, which
+// `next build` keeps, so entries are keyed by build and a deploy never reads what the previous code cached.
+const BUILD_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  generateBuildId: () => BUILD_ID,
+  env: { CATALOG_CACHE_BUILD: BUILD_ID },
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3"],
   // Tests and benchmarks build into their own folder so they never collide with a developer's .next.

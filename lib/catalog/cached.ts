@@ -18,11 +18,13 @@ import { loadProductStock } from "@/lib/inventory/availability";
 const revalidate = CATALOG_REVALIDATE_SECONDS;
 
 /**
- * unstable_cache keyed by the database too: the data cache lives in the build folder, which outlives a
- * re-seeded database and is shared by servers on other databases (tests), so entries must not cross them.
+ * unstable_cache keyed by the database and the build: the data cache lives in the build folder, which outlives a
+ * re-seeded database, is shared by servers on other databases (tests) and is kept by the next `next build`, so
+ * entries must cross neither databases nor deploys (a new listing size or card shape must not read old entries).
  */
 function cachedRead<T>(keyParts: string[], tags: string[], read: () => Promise<T>, seconds = revalidate): Promise<T> {
-  return unstable_cache(read, [process.env.DATABASE_URL ?? "default-db", ...keyParts], { tags, revalidate: seconds })();
+  const scope = [process.env.DATABASE_URL ?? "default-db", process.env.CATALOG_CACHE_BUILD ?? "dev"];
+  return unstable_cache(read, [...scope, ...keyParts], { tags, revalidate: seconds })();
 }
 
 export function getBrands() {
