@@ -9,6 +9,7 @@ import { generateSeedData, REFERENCE_DATE, SEED_ACTOR, type SeedData } from "@/l
 import { generateDemoStaff } from "@/lib/seed/staff";
 import { generateBindings } from "@/lib/seed/bindings";
 import { generateDmCatalogs } from "@/lib/seed/dm";
+import { memberSearchKeys } from "@/lib/members/search-keys";
 
 const BATCH = 500;
 
@@ -90,6 +91,7 @@ async function write(data: SeedData): Promise<void> {
     ...chunks(data.images).map((c) => db.productImage.createMany({ data: c })),
     ...chunks(data.members).map((c) => db.member.createMany({ data: c })),
     ...chunks(data.memberBrands).map((c) => db.memberBrand.createMany({ data: c })),
+    ...chunks(data.members.flatMap((m) => memberSearchKeys(m).map((key) => ({ key, memberId: m.id })))).map((c) => db.memberSearchKey.createMany({ data: c })),
     ...chunks(data.scenes).map((c) => db.qrScene.createMany({ data: c })),
   ]);
   // Demo staff (development accounts, README) after the stores they belong to.

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyReferral } from "@/lib/referral/service";
+import { searchKeysCreate } from "@/lib/members/search-keys";
 
 /**
  * A member joins a brand (tier NORMAL, no points) the first time they sign in from it; later calls change
@@ -27,7 +28,7 @@ export async function findOrCreateMemberByPhone(
 ): Promise<{ id: string; created: boolean; joined: boolean }> {
   const brand = brandSlug ? await db.brand.findUnique({ where: { slug: brandSlug }, select: { id: true } }) : null;
   const existing = await db.member.findUnique({ where: { phone }, select: { id: true } });
-  const member = existing ?? (await db.member.upsert({ where: { phone }, create: { phone }, update: {}, select: { id: true } }));
+  const member = existing ?? (await db.member.upsert({ where: { phone }, create: { phone, ...searchKeysCreate({ phone }) }, update: {}, select: { id: true } }));
   const joined = brand ? await joinBrand(db, member.id, brand.id) : false;
   if (joined && brandSlug && referralCookie) await applyReferral(member.id, brandSlug, referralCookie);
   return { id: member.id, created: !existing, joined };

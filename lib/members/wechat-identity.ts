@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { joinBrand } from "./identity";
+import { searchKeysCreate } from "@/lib/members/search-keys";
+import { rewriteMemberSearchKeys } from "@/lib/members/search";
 import { sign } from "@/lib/security/app-secret";
 
 // Shoppers who sign in with WeChat (docs/decisions/007-wechat-oauth.md).
@@ -72,13 +74,16 @@ async function link(input: WechatIdentityInput, brandId: string | null): Promise
     const profileData = profile ? { nickname: profile.nickname.slice(0, 64), avatarUrl: profile.avatarUrl ?? "" } : {};
     let created = false;
     if (!memberId) {
-      const member = await tx.member.create({ data: { ...(unionId ? { unionId } : {}), ...profileData }, select: { id: true } });
+      const member = await tx.member.create({ data: { ...(unionId ? { unionId } : {}), ...profileData, ...searchKeysCreate(profileData) }, select: { id: true } });
       memberId = member.id;
       created = true;
     } else {
-      const member = await tx.member.findUniqueOrThrow({ where: { id: memberId }, select: { unionId: true } });
+      const member = await tx.member.findUniqueOrThrow({ where: { id: memberId }, select: { unionId: true, nickname: true } });
       const setUnion = unionId && !member.unionId ? { unionId } : {};
-      if (profile || Object.keys(setUnion).length) await tx.member.update({ where: { id: memberId }, data: { ...setUnion, ...profileData } });
+      if (profile || Object.keys(setUnion).length) {
+        const updated = await tx.member.update({ where: { id: memberId }, data: { ...setUnion, ...profileData }, select: { phone: true, nickname: true } });
+        if (updated.nickname !== member.nickname) await rewriteMemberSearchKeys(tx, memberId, updated);
+      }
     }
 
     if (!identity) {

@@ -11,6 +11,7 @@ import { CITIES, MALLS } from "./malls";
 import { prng } from "./prng";
 import { sceneCodeFor } from "./scenes";
 import { SIZE_LADDERS } from "./sizes";
+import { memberSearchKeys } from "@/lib/members/search-keys";
 
 export const SCALE_BRAND_ID = "sc_brand_chain";
 export const SCALE_BRAND_SLUG = "chain";
@@ -157,8 +158,12 @@ export function writeScaleData(db: BetterSqlite3.Database, scale: number, passwo
   const skuAt = (i: number, local: number) => ((storeStart(i) + Math.floor(local / perStyle)) % c.styles) * perStyle + (local % perStyle);
 
   // Members, brand memberships, tags.
+  const member = (m: number) => ({ id: `sc_member_${pad(m + 1, 6)}`, phone: `150${pad(m + 1, 8)}`, nickname: `会员${pad(m + 1, 6)}` });
   table("Member", `INSERT INTO "Member" (id, phone, nickname, createdAt, updatedAt) VALUES (?,?,?,?,?)`, (ins) => {
-    for (let m = 0; m < c.members; m++) ins(`sc_member_${pad(m + 1, 6)}`, `150${pad(m + 1, 8)}`, `会员${pad(m + 1, 6)}`, iso(REF - (m % 700) * DAY_MS), NOW);
+    for (let m = 0; m < c.members; m++) ins(member(m).id, member(m).phone, member(m).nickname, iso(REF - (m % 700) * DAY_MS), NOW);
+  });
+  table("MemberSearchKey", `INSERT INTO "MemberSearchKey" (key, memberId) VALUES (?,?)`, (ins) => {
+    for (let m = 0; m < c.members; m++) for (const key of memberSearchKeys(member(m))) ins(key, member(m).id);
   });
   const memberTag: string[] = [];
   table("MemberBrand", `INSERT INTO "MemberBrand" (id, memberId, brandId, tier, points, joinedAt) VALUES (?,?,?,?,?,?)`, (ins) => {

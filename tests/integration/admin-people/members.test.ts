@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AccessDenied } from "@/lib/auth/policy";
 import { addMemberTag, adjustMemberPoints, brandMember, brandMemberTags, listBrandMembers, MEMBER_MATCH_CAP, MEMBER_SORTS, MemberAdminRefused, removeMemberTag, setMemberTier } from "@/lib/members/admin";
+import { memberSearchKeys, searchKeysCreate } from "@/lib/members/search-keys";
 import { brandOf, listParams, staffPrincipal } from "./helpers";
 
 // Members in the console: points move with a reason in one guarded batch; tiers and tags are audited; another
@@ -10,7 +11,7 @@ import { brandOf, listParams, staffPrincipal } from "./helpers";
 async function ownMember(points = 0) {
   const lumi = await brandOf("lumi");
   const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
-  const m = await db.member.create({ data: { phone, nickname: "积分测试" } });
+  const m = await db.member.create({ data: { phone, nickname: "积分测试", ...searchKeysCreate({ phone, nickname: "积分测试" }) } });
   return db.memberBrand.create({ data: { memberId: m.id, brandId: lumi, points }, select: { id: true, memberId: true, brandId: true } });
 }
 
@@ -125,8 +126,9 @@ describe("member list", () => {
     const nord = await brandOf("nord");
     const ids = Array.from({ length: MEMBER_MATCH_CAP + 1 }, (_, i) => `cap_member_${i}`);
     await db.member.createMany({ data: ids.map((id, i) => ({ id, nickname: `封顶搜索${i}` })) });
+    await db.memberSearchKey.createMany({ data: ids.flatMap((memberId, i) => memberSearchKeys({ nickname: `封顶搜索${i}` }).map((key) => ({ key, memberId }))) });
     await db.memberBrand.createMany({ data: ids.map((memberId) => ({ memberId, brandId: lumi })) });
-    await db.member.create({ data: { id: "cap_member_nord", nickname: "封顶搜索nord", brands: { create: { brandId: nord, tags: { create: { tag: "只在北欧", brandId: nord } } } } } });
+    await db.member.create({ data: { id: "cap_member_nord", nickname: "封顶搜索nord", ...searchKeysCreate({ nickname: "封顶搜索nord" }), brands: { create: { brandId: nord, tags: { create: { tag: "只在北欧", brandId: nord } } } } } });
     try {
       const found = await listBrandMembers(lumi, listParams(MEMBER_SORTS, { q: "封顶搜索" }));
       expect(found).toMatchObject({ capped: true, total: MEMBER_MATCH_CAP, page: 1 });
