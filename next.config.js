@@ -32,9 +32,16 @@ const SECURITY_HEADERS = [
 // `next build` keeps, so entries are keyed by build and a deploy never reads what the previous code cached.
 const BUILD_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
+// Each server's in-memory copy of cached pages and data: Next keeps up to 50 MB in each of its two caches, so a
+// fresh server's memory climbs as shoppers visit new pages and levels off there (the soak, decision 026).
+// NEXT_CACHE_MEMORY_MB sets it (0: read every cached entry from <distDir>/cache, as a shared cache handler would).
+const cacheMemoryMb = process.env.NEXT_CACHE_MEMORY_MB;
+if (cacheMemoryMb !== undefined && !/^\d+$/.test(cacheMemoryMb)) throw new Error(`NEXT_CACHE_MEMORY_MB must be a whole number of MB, got "${cacheMemoryMb}"`);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   generateBuildId: () => BUILD_ID,
+  ...(cacheMemoryMb !== undefined ? { cacheMaxMemorySize: Number(cacheMemoryMb) * 1024 * 1024 } : {}),
   env: { CATALOG_CACHE_BUILD: BUILD_ID },
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3"],

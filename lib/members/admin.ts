@@ -4,10 +4,11 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/log";
 import { authorize, type Principal } from "@/lib/auth/policy";
 import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-params";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberTier } from "@/lib/generated/prisma/enums";
 import { Refusal } from "@/lib/refusal";
-import { membersContaining } from "@/lib/members/search";
+import { memberIdsContaining } from "@/lib/members/search";
+import { searchText } from "@/lib/members/search-keys";
 
 // The brand console's members: a member is one MemberBrand row (tier, points and tags are per brand). Points move
 // by an admin's adjustment with a reason: the PointsEntry row (with the balance after it) and the new balance are
@@ -42,8 +43,7 @@ const memberRowSelect = {
 export type MemberRow = Prisma.MemberBrandGetPayload<{ select: typeof memberRowSelect }>;
 
 /**
- * A partial search lists at most this many members; past it the page asks for a longer search. Their ids go into
- * one `IN (…)`, which must stay under the driver's 999 bound parameters.
+ * A partial search lists at most this many members; past it the page asks for a longer search.
  */
 export const MEMBER_MATCH_CAP = 500;
 
@@ -57,7 +57,7 @@ export async function listBrandMembers(brandId: string, params: ListParams<Membe
     ...(filter.tag ? { tags: { some: { tag: filter.tag } } } : {}),
     ...(wholePhone ? { member: { phone: params.q } } : {}),
   };
-  if (params.q && !wholePhone) return partialSearchPage(brandId, params, where);
+  if (params.q && !wholePhone) return partialSearchPage(brandId, params, filter);
   const [counted, rows] = await Promise.all([
     db.memberBrand.count({ where, ...countUpTo({ [params.sort]: params.dir }) }),
     db.memberBrand.findMany({ where, select: memberRowSelect, orderBy: [{ [params.sort]: params.dir }, { id: "asc" }], skip: params.skip, take: params.take }),
@@ -65,20 +65,33 @@ export async function listBrandMembers(brandId: string, params: ListParams<Membe
   return pageOf(rows, counted, params);
 }
 
+const SORT_COLUMN: Record<MemberSort, Prisma.Sql> = { joinedAt: Prisma.sql`"joinedAt"`, points: Prisma.sql`"points"` };
+
 /**
- * A partial search's page: the ≤ 500 matches are read by the (memberId, brandId) key and sorted here; asking SQLite
- * to sort them let it walk the brand's whole (brandId, joinedAt) index instead (≈ 40 ms at 200,000 members).
+ * A partial search's page, in two SQL statements: the ≤ 500 matching members (lib/members/search.ts) filtered,
+ * sorted and cut to the page by the database, and the counts. Matched ids handed back to the ORM as an IN list
+ * cost ≈ 13 ms of the ORM's own time per search at chain scale; sorting in SQL over the matches (not the brand's
+ * whole (brandId, joinedAt) index, ≈ 40 ms) keeps the database's share at a few ms.
  */
-async function partialSearchPage(brandId: string, params: ListParams<MemberSort>, where: Prisma.MemberBrandWhereInput): Promise<Page<MemberRow>> {
-  const matched = await membersContaining(brandId, params.q, MEMBER_MATCH_CAP + 1);
-  const keys = await db.memberBrand.findMany({ where: { ...where, memberId: { in: matched.slice(0, MEMBER_MATCH_CAP) } }, select: { id: true, points: true, joinedAt: true } });
-  const sign = params.dir === "asc" ? 1 : -1;
-  const key = (r: (typeof keys)[number]) => (params.sort === "points" ? r.points : r.joinedAt.getTime());
-  keys.sort((a, b) => sign * (key(a) - key(b)) || a.id.localeCompare(b.id));
-  const ids = keys.slice(params.skip, params.skip + params.take).map((k) => k.id);
+async function partialSearchPage(brandId: string, params: ListParams<MemberSort>, filter: MemberFilter): Promise<Page<MemberRow>> {
+  if (!searchText(params.q.trim())) return pageOf([], 0, params);
+  const listed = Prisma.sql`SELECT b."id", b."joinedAt", b."points" FROM "MemberBrand" b
+    WHERE b."brandId" = ${brandId}
+      AND b."memberId" IN (SELECT f."memberId" FROM (${memberIdsContaining(brandId, params.q, MEMBER_MATCH_CAP)}) f)
+      ${filter.tier ? Prisma.sql`AND b."tier" = ${filter.tier}` : Prisma.empty}
+      ${filter.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "MemberTag" t WHERE t."memberBrandId" = b."id" AND t."tag" = ${filter.tag})` : Prisma.empty}`;
+  const direction = params.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const [picked, [counts]] = await Promise.all([
+    db.$queryRaw<{ id: string }[]>`SELECT l."id" FROM (${listed}) l ORDER BY l.${SORT_COLUMN[params.sort]} ${direction}, l."id" ASC LIMIT ${params.take} OFFSET ${params.skip}`,
+    db.$queryRaw<{ found: bigint | number; listed: bigint | number }[]>`SELECT
+      (SELECT COUNT(*) FROM (${memberIdsContaining(brandId, params.q, MEMBER_MATCH_CAP + 1)}) a) AS "found",
+      (SELECT COUNT(*) FROM (${listed}) l) AS "listed"`,
+  ]);
+  const ids = picked.map((p) => p.id);
   const rows = await db.memberBrand.findMany({ where: { id: { in: ids } }, select: memberRowSelect });
   const page = ids.map((id) => rows.find((r) => r.id === id)!);
-  return matched.length > MEMBER_MATCH_CAP ? pageOf(page, keys.length, params, MEMBER_MATCH_CAP) : pageOf(page, keys.length, params);
+  const listedCount = Number(counts!.listed);
+  return Number(counts!.found) > MEMBER_MATCH_CAP ? pageOf(page, listedCount, params, MEMBER_MATCH_CAP) : pageOf(page, listedCount, params);
 }
 
 /** The tags in use in the brand, for the filter. */

@@ -1,11 +1,11 @@
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { memberSearchKeys, searchText } from "./search-keys";
 
 // The console's partial member search at chain scale: "phone or nickname contains q" as a range scan. Every suffix
 // of a member's phone and lower-cased nickname is a MemberSearchKey row, so the members whose text contains q are
 // those with a key in [q, q + U+10FFFF). A LIKE '%q%' over 200,000 members read every row (≈ 30 ms a search, and
-// the one-threaded server queues everything behind it); this reads about as many keys as it returns.
+// the one-threaded server queues everything behind it); this reads at most a few thousand index entries.
 
 const HIGHEST_CHARACTER = "\u{10FFFF}";
 
@@ -16,31 +16,32 @@ export async function rewriteMemberSearchKeys(client: Prisma.TransactionClient, 
   if (keys.length) await client.memberSearchKey.createMany({ data: keys.map((key) => ({ key, memberId })) });
 }
 
-const KEYS_PER_READ = 1_000;
-const MAX_READS = 10;
+/**
+ * Keys read at most per search. One member can own several keys that start with q (a phone has up to 11 keys
+ * starting with "0"), so a window of 6,000 keys still holds more than MEMBER_MATCH_CAP members.
+ */
+const KEY_WINDOW = 6_000;
 
 /**
- * Ids of the brand's members whose phone or nickname contains `q`, in key order, at most `limit` (more exist when
- * `limit` come back). Keys are read in pages: one member can own several keys that start with q ("8" in
- * 13888888888), so a page of keys can hold fewer members than keys; after MAX_READS pages the answer is treated
- * as full (a one-character search matches most members anyway).
+ * SQL (one subquery, portable): ids of the brand's members whose phone or nickname contains `q`, at most `limit`.
+ * Reads keys along the (key, memberId) primary key, each checked against the brand on the (memberId, brandId) key,
+ * and stops at `limit` distinct members or KEY_WINDOW keys. No ORDER BY on the ids: sorting them would read the
+ * whole window (3.7 ms instead of 0.6 ms for "0" at chain scale); streamed, the first 500 of a limit of 501 are the
+ * ids a limit of 500 gives.
  */
-export async function membersContaining(brandId: string, q: string, limit: number): Promise<string[]> {
+export function memberIdsContaining(brandId: string, q: string, limit: number): Prisma.Sql {
   const start = searchText(q.trim());
-  if (!start) return [];
-  const found = new Set<string>();
-  let after: { key: string; memberId: string } | null = null;
-  for (let read = 0; read < MAX_READS && found.size < limit; read++) {
-    const keys: { key: string; memberId: string }[] = await db.memberSearchKey.findMany({
-      where: { key: { gte: start, lt: start + HIGHEST_CHARACTER }, member: { brands: { some: { brandId } } } },
-      orderBy: [{ key: "asc" }, { memberId: "asc" }],
-      ...(after ? { cursor: { key_memberId: after }, skip: 1 } : {}),
-      take: KEYS_PER_READ,
-      select: { key: true, memberId: true },
-    });
-    for (const k of keys) if (found.size < limit) found.add(k.memberId);
-    if (keys.length < KEYS_PER_READ) break;
-    after = keys[keys.length - 1]!;
-  }
-  return [...found];
+  return Prisma.sql`SELECT DISTINCT w."memberId" FROM (
+      SELECT k."memberId" FROM "MemberSearchKey" k
+      WHERE k."key" >= ${start} AND k."key" < ${start + HIGHEST_CHARACTER}
+        AND EXISTS (SELECT 1 FROM "MemberBrand" mb WHERE mb."memberId" = k."memberId" AND mb."brandId" = ${brandId})
+      ORDER BY k."key" LIMIT ${KEY_WINDOW}) w
+    LIMIT ${limit}`;
+}
+
+/** Ids of the brand's members whose phone or nickname contains `q`, at most `limit` (more may exist when `limit` come back). */
+export async function membersContaining(brandId: string, q: string, limit: number): Promise<string[]> {
+  if (!searchText(q.trim())) return [];
+  const rows = await db.$queryRaw<{ memberId: string }[]>(memberIdsContaining(brandId, q, limit));
+  return rows.map((r) => r.memberId);
 }

@@ -90,6 +90,31 @@ describe("partial member search", () => {
     expect((await listBrandMembers(nord, listParams(MEMBER_SORTS, { q: nickname }))).total).toBe(0);
   });
 
+  it("filters a partial search by tier and tag, sorts it by points either way and pages it, in the database", async () => {
+    const lumi = await brandOf("lumi");
+    const word = `排序${uid()}`;
+    const ids = Array.from({ length: 5 }, (_, i) => `sort_${i}_${uid()}`);
+    for (const [i, id] of ids.entries()) {
+      const nickname = `${word}${i}`;
+      await db.member.create({
+        data: { id, nickname, searchKeys: { createMany: { data: memberSearchKeys({ nickname }).map((key) => ({ key })) } }, brands: { create: { brandId: lumi, points: 100 * (i + 1), tier: i % 2 ? "VIP" : "NORMAL", ...(i < 2 ? { tags: { create: { tag: "排序标签", brandId: lumi } } } : {}) } } },
+      });
+    }
+    try {
+      const search = (raw: Record<string, string>, filter = {}) => listBrandMembers(lumi, listParams(MEMBER_SORTS, { q: word, ...raw }, "joinedAt", 2), filter);
+      const desc = await search({ sort: "points", dir: "desc" });
+      expect(desc.rows.map((r) => r.points)).toEqual([500, 400]);
+      expect(desc).toMatchObject({ total: 5, pages: 3, capped: false });
+      expect((await search({ sort: "points", dir: "asc", page: "3" })).rows.map((r) => r.points)).toEqual([500]);
+      expect((await search({ sort: "points", dir: "asc" }, { tier: "VIP" })).rows.map((r) => r.points)).toEqual([200, 400]);
+      const tagged = await search({ sort: "points", dir: "asc" }, { tag: "排序标签" });
+      expect(tagged.rows.map((r) => [r.points, r.tags.map((t) => t.tag)])).toEqual([[100, ["排序标签"]], [200, ["排序标签"]]]);
+      expect(tagged.total).toBe(2);
+    } finally {
+      await db.member.deleteMany({ where: { id: { in: ids } } });
+    }
+  });
+
   it("counts a member whose many keys start with the search once, and stops at the limit", async () => {
     const lumi = await brandOf("lumi");
     const ids = Array.from({ length: 40 }, () => `rep_${uid()}`); // 40 × 26 keys: more than one read of 1,000
