@@ -32,13 +32,16 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pragma
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
 
-/** WAL (readers never wait for the writer), foreign keys on, busy_timeout; run once per process before first use. */
+/** WAL (readers never wait for the writer), foreign keys on, busy_timeout, page cache; run once per process before first use. */
 export function ensurePragmas(): Promise<void> {
   globalForPrisma.pragmasSet ??= (async () => {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
     await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
     await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+    // 64 MB of page cache instead of SQLite's 2 MB: at chain scale (2.6 GB, indexes of millions of rows) each order's
+    // inserts and each list's index walk otherwise re-read their pages from the OS on every statement.
+    await db.$queryRawUnsafe("PRAGMA cache_size = -65536");
   })().catch((error) => {
     globalForPrisma.pragmasSet = undefined; // try again on the next call
     throw error;

@@ -19,6 +19,8 @@ export interface SoakOptions {
   seed: number;
   /** Every n-th placed order is paid through the sandbox pay sheet. */
   payEvery: number;
+  /** Next's in-memory page and data cache of the server, MB (NEXT_CACHE_MEMORY_MB); 0 by default, see the usage. */
+  cacheMemoryMb: number;
   dbFile: string;
   logFile: string;
   /** Report files: <reportBase>.json and <reportBase>.md. */
@@ -47,6 +49,9 @@ Options
   --brand <slug>         brand of the order store and buyers (default lumi)
   --seed <n>             seed of the traffic schedule (default 20261123)
   --pay-every <n>        pay every n-th placed order (default 2; 1 pays all)
+  --cache-memory-mb <n>  the server's in-memory page/data cache (NEXT_CACHE_MEMORY_MB; default 0). Next's own
+                         default, 2 × 50 MB, fills over ~30 min of varied browsing: bounded growth that a 10-minute
+                         trend cannot tell from a leak, so the soak runs without it (decision 026)
   -h, --help             this text
 `;
 
@@ -70,6 +75,7 @@ export function parseSoakOptions(argv: string[]): SoakOptions {
       brand: { type: "string" },
       seed: { type: "string" },
       "pay-every": { type: "string" },
+      "cache-memory-mb": { type: "string" },
     },
     SOAK_USAGE,
   );
@@ -86,6 +92,7 @@ export function parseSoakOptions(argv: string[]): SoakOptions {
     brand,
     seed: int("seed", v.seed, 20261123, 0),
     payEvery: int("pay-every", v["pay-every"], 2, 1),
+    cacheMemoryMb: int("cache-memory-mb", v["cache-memory-mb"], 0, 0, 4096),
     dbFile: path.join(RESULTS_DIR, "soak.db"),
     logFile: path.join(RESULTS_DIR, "soak-server.log"),
     reportBase: path.join(RESULTS_DIR, "soak-latest"),

@@ -47,7 +47,7 @@ export function soakMarkdown(r: SoakReport): string {
     `## Soak ${r.date.slice(0, 10)}`,
     "",
     `- Date: ${r.date}; machine: ${r.machine.cores} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB RAM; Node ${r.node}, Next ${r.next ?? "?"}, commit ${r.gitCommit ?? "?"}`,
-    `- Command: \`${r.command}\`; ${r.config.users} virtual shoppers (closed loop) for ${r.elapsedS.toFixed(0)} s; mix browse/favourite/order ${r.config.mix.browse}:${r.config.mix.favourite}:${r.config.mix.order} per 20 actions; memory every ${r.config.sampleIntervalS} s`,
+    `- Command: \`${r.command}\`; ${r.config.users} virtual shoppers (closed loop) for ${r.elapsedS.toFixed(0)} s; mix browse/favourite/order ${r.config.mix.browse}:${r.config.mix.favourite}:${r.config.mix.order} per 20 actions; memory every ${r.config.sampleIntervalS} s; the server's in-memory page cache ${r.config.cacheMemoryMb} MB`,
     "",
     table(header, rows),
     "",

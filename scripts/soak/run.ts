@@ -42,7 +42,7 @@ export interface SoakReport {
   node: string;
   next: string | null;
   gitCommit: string | null;
-  config: { durationS: number; users: number; sampleIntervalS: number; seed: number; payEvery: number; mix: typeof MIX; port: number; build: boolean };
+  config: { durationS: number; users: number; sampleIntervalS: number; seed: number; payEvery: number; mix: typeof MIX; port: number; build: boolean; cacheMemoryMb: number };
   elapsedS: number;
   traffic: Record<"browse" | "favourite" | "order" | "all", KindSummary>;
   memory: { serverPid: number; samples: MemorySample[]; rss: TrendVerdict; heap: TrendVerdict | null; liveHeap: TrendVerdict | null; fullGcs: number; rssPeakMB: number | null };
@@ -139,7 +139,7 @@ export async function runSoak(opts: SoakOptions, argv: string[], cleanup: Cleanu
     opts.port,
     "/api/health",
     cleanup,
-    { APP_SECRET: secret, DATABASE_URL: `file:${opts.dbFile}`, PAYMENT_PROVIDER: "sandbox", PRISMA_QUERY_EVENTS: "0" },
+    { APP_SECRET: secret, DATABASE_URL: `file:${opts.dbFile}`, PAYMENT_PROVIDER: "sandbox", PRISMA_QUERY_EVENTS: "0", NEXT_CACHE_MEMORY_MB: String(opts.cacheMemoryMb) },
     { logFile: opts.logFile, nodeArgs: ["--trace-gc"] },
   );
   const favouriteCookies = await sessionCookies(members, secret);
@@ -194,7 +194,7 @@ export async function runSoak(opts: SoakOptions, argv: string[], cleanup: Cleanu
     date: new Date().toISOString(),
     command: commandLine(argv, "soak"),
     ...env,
-    config: { durationS: opts.duration, users: opts.users, sampleIntervalS: opts.sampleInterval, seed: opts.seed, payEvery: opts.payEvery, mix: MIX, port: opts.port, build: opts.build },
+    config: { durationS: opts.duration, users: opts.users, sampleIntervalS: opts.sampleInterval, seed: opts.seed, payEvery: opts.payEvery, mix: MIX, port: opts.port, build: opts.build, cacheMemoryMb: opts.cacheMemoryMb },
     elapsedS: outcome.elapsedS,
     traffic,
     memory: { serverPid: server.pid, samples, rss, heap, liveHeap, fullGcs: samples.reduce((n, s) => n + s.fullGcs, 0), rssPeakMB: rssValues.length ? Math.max(...rssValues) : null },

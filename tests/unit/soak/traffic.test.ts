@@ -66,13 +66,15 @@ describe("the soak's traffic figures", () => {
 
 describe("npm run soak's options", () => {
   it("defaults to 10 minutes, 10 shoppers, memory every 5 s", () => {
-    expect(parseSoakOptions([])).toMatchObject({ duration: 600, users: 10, sampleInterval: 5, build: true, payEvery: 2 });
+    expect(parseSoakOptions([])).toMatchObject({ duration: 600, users: 10, sampleInterval: 5, build: true, payEvery: 2, cacheMemoryMb: 0 });
+    expect(parseSoakOptions(["--cache-memory-mb", "50"]).cacheMemoryMb).toBe(50);
     expect(parseSoakOptions(["--duration", "20", "--no-build", "--port", "3161"])).toMatchObject({ duration: 20, build: false, port: 3161 });
   });
 
   it("refuses what it cannot run", () => {
     expect(() => parseSoakOptions(["--duration", "5"])).toThrow(/--duration/);
     expect(() => parseSoakOptions(["--users", "31"])).toThrow(/--users/);
+    expect(() => parseSoakOptions(["--cache-memory-mb", "-1"])).toThrow(/--cache-memory-mb/);
     expect(() => parseSoakOptions(["--frobnicate"])).toThrow(/Unknown option/);
   });
 });

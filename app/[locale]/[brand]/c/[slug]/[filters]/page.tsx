@@ -111,7 +111,7 @@ export default async function CategoryPage({ params }: { params: Params }) {
               {listing.facets.sizes.map((size) => (
                 <label key={size} className="cursor-pointer">
                   <input type="checkbox" name="size" value={size} defaultChecked={filters.sizes.includes(size)} className="peer sr-only" />
-                  <span className="block min-w-11 rounded border border-line px-2 py-1.5 text-center text-xs peer-checked:border-brand peer-checked:text-brand peer-focus-visible:ring-2">{size}</span>
+                  <span className="chip min-w-11">{size}</span>
                 </label>
               ))}
             </div>
@@ -122,8 +122,8 @@ export default async function CategoryPage({ params }: { params: Params }) {
               {listing.facets.colors.map((c) => (
                 <label key={c.name} className="cursor-pointer">
                   <input type="checkbox" name="color" value={c.name} defaultChecked={filters.colors.includes(c.name)} className="peer sr-only" />
-                  <span className="flex items-center gap-1.5 rounded border border-line px-2 py-1.5 text-xs peer-checked:border-brand peer-checked:text-brand peer-focus-visible:ring-2">
-                    <span className="h-3 w-3 rounded-full border border-black/10" style={{ backgroundColor: c.hex }} aria-hidden="true" />
+                  <span className="chip">
+                    <span className="swatch" style={{ backgroundColor: c.hex }} aria-hidden="true" />
                     {c.name}
                   </span>
                 </label>
