@@ -32,8 +32,9 @@ const SECURITY_HEADERS = [
 // `next build` keeps, so entries are keyed by build and a deploy never reads what the previous code cached.
 const BUILD_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-// Each server's in-memory copy of cached pages and data: Next keeps up to 50 MB in each of its two caches, so a
-// fresh server's memory climbs as shoppers visit new pages and levels off there (the soak, decision 026).
+// Each server's in-memory copy of cached pages and data: Next keeps up to 50 MB by default (one LRU for rendered
+// pages and unstable_cache data), so a fresh server's memory climbs as shoppers visit new pages until the
+// cache is full (the soak, decision 026).
 // NEXT_CACHE_MEMORY_MB sets it (0: read every cached entry from <distDir>/cache, as a shared cache handler would).
 const cacheMemoryMb = process.env.NEXT_CACHE_MEMORY_MB;
 if (cacheMemoryMb !== undefined && !/^\d+$/.test(cacheMemoryMb)) throw new Error(`NEXT_CACHE_MEMORY_MB must be a whole number of MB, got "${cacheMemoryMb}"`);

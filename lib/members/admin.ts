@@ -7,7 +7,7 @@ import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberTier } from "@/lib/generated/prisma/enums";
 import { Refusal } from "@/lib/refusal";
-import { memberIdsContaining } from "@/lib/members/search";
+import { keyWindowFull, memberIdsContaining } from "@/lib/members/search";
 import { searchText } from "@/lib/members/search-keys";
 
 // The brand console's members: a member is one MemberBrand row (tier, points and tags are per brand). Points move
@@ -78,7 +78,7 @@ async function partialSearchPage(brandId: string, params: ListParams<MemberSort>
   const listed = Prisma.sql`SELECT b."id", b."joinedAt", b."points" FROM "MemberBrand" b
     WHERE b."brandId" = ${brandId}
       AND b."memberId" IN (SELECT f."memberId" FROM (${memberIdsContaining(brandId, params.q, MEMBER_MATCH_CAP)}) f)
-      ${filter.tier ? Prisma.sql`AND b."tier" = ${filter.tier}` : Prisma.empty}
+      ${filter.tier ? Prisma.sql`AND CAST(b."tier" AS TEXT) = ${filter.tier}` : Prisma.empty}
       ${filter.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "MemberTag" t WHERE t."memberBrandId" = b."id" AND t."tag" = ${filter.tag})` : Prisma.empty}`;
   const direction = params.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const [picked, [counts]] = await Promise.all([
@@ -91,7 +91,11 @@ async function partialSearchPage(brandId: string, params: ListParams<MemberSort>
   const rows = await db.memberBrand.findMany({ where: { id: { in: ids } }, select: memberRowSelect });
   const page = ids.map((id) => rows.find((r) => r.id === id)!);
   const listedCount = Number(counts!.listed);
-  return Number(counts!.found) > MEMBER_MATCH_CAP ? pageOf(page, listedCount, params, MEMBER_MATCH_CAP) : pageOf(page, listedCount, params);
+  // Cut short (more than 500 matches, or the key window full): without a filter the page says "more than 500";
+  // with one, it pages over what the filter kept of those and still says the search was cut.
+  const cut = Number(counts!.found) > MEMBER_MATCH_CAP || (await keyWindowFull(brandId, params.q));
+  if (!cut) return pageOf(page, listedCount, params);
+  return filter.tier || filter.tag ? { ...pageOf(page, listedCount, params), capped: true } : pageOf(page, listedCount, params, MEMBER_MATCH_CAP);
 }
 
 /** The tags in use in the brand, for the filter. */

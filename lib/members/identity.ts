@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { applyReferral } from "@/lib/referral/service";
 import { searchKeysCreate } from "@/lib/members/search-keys";
 
@@ -16,6 +16,20 @@ export async function joinBrand(client: Prisma.TransactionClient, memberId: stri
 }
 
 /**
+ * A new member with this phone and its search keys, in one transaction. Two first sign-ins with the same number at
+ * once: the loser of the unique phone links to the winner (the nested keys make this a read-then-insert, not an
+ * INSERT … ON CONFLICT, so the race surfaces as P2002).
+ */
+async function createMemberWithPhone(phone: string): Promise<{ id: string }> {
+  try {
+    return await db.member.create({ data: { phone, ...searchKeysCreate({ phone }) }, select: { id: true } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return db.member.findUniqueOrThrow({ where: { phone }, select: { id: true } });
+    throw error;
+  }
+}
+
+/**
  * The member behind a verified phone number (one member per person across the group's brands), created on
  * first sign-in, and joined to the brand they signed in from (tier NORMAL, no points). Joining through a
  * friend's link (the mc_ref cookie) records the referrer, only when this sign-in made them a member of the
@@ -28,7 +42,7 @@ export async function findOrCreateMemberByPhone(
 ): Promise<{ id: string; created: boolean; joined: boolean }> {
   const brand = brandSlug ? await db.brand.findUnique({ where: { slug: brandSlug }, select: { id: true } }) : null;
   const existing = await db.member.findUnique({ where: { phone }, select: { id: true } });
-  const member = existing ?? (await db.member.upsert({ where: { phone }, create: { phone, ...searchKeysCreate({ phone }) }, update: {}, select: { id: true } }));
+  const member = existing ?? (await createMemberWithPhone(phone));
   const joined = brand ? await joinBrand(db, member.id, brand.id) : false;
   if (joined && brandSlug && referralCookie) await applyReferral(member.id, brandSlug, referralCookie);
   return { id: member.id, created: !existing, joined };

@@ -17,26 +17,35 @@ export async function rewriteMemberSearchKeys(client: Prisma.TransactionClient, 
 }
 
 /**
- * Keys read at most per search. One member can own several keys that start with q (a phone has up to 11 keys
- * starting with "0"), so a window of 6,000 keys still holds more than MEMBER_MATCH_CAP members.
+ * Keys read at most per search. One member can own several keys that start with q (up to 11 for a phone, up to
+ * 64 for a nickname), so a full window can hold fewer than MEMBER_MATCH_CAP members: keyWindowFull tells.
  */
 const KEY_WINDOW = 6_000;
+
+/** The keys in [q, q + U+10FFFF) of the brand's members, in primary-key order, at most KEY_WINDOW. */
+function keyWindow(brandId: string, q: string): Prisma.Sql {
+  const start = searchText(q.trim());
+  return Prisma.sql`SELECT k."memberId" FROM "MemberSearchKey" k
+      WHERE k."key" >= ${start} AND k."key" < ${start + HIGHEST_CHARACTER}
+        AND EXISTS (SELECT 1 FROM "MemberBrand" mb WHERE mb."memberId" = k."memberId" AND mb."brandId" = ${brandId})
+      ORDER BY k."key", k."memberId" LIMIT ${KEY_WINDOW}`;
+}
 
 /**
  * SQL (one subquery, portable): ids of the brand's members whose phone or nickname contains `q`, at most `limit`.
  * Reads keys along the (key, memberId) primary key, each checked against the brand on the (memberId, brandId) key,
  * and stops at `limit` distinct members or KEY_WINDOW keys. No ORDER BY on the ids: sorting them would read the
- * whole window (3.7 ms instead of 0.6 ms for "0" at chain scale); streamed, the first 500 of a limit of 501 are the
- * ids a limit of 500 gives.
+ * whole window (3.7 ms instead of 0.6 ms for "0" at chain scale); streamed in key order, the first 500 of a limit of
+ * 501 are the ids a limit of 500 gives.
  */
 export function memberIdsContaining(brandId: string, q: string, limit: number): Prisma.Sql {
-  const start = searchText(q.trim());
-  return Prisma.sql`SELECT DISTINCT w."memberId" FROM (
-      SELECT k."memberId" FROM "MemberSearchKey" k
-      WHERE k."key" >= ${start} AND k."key" < ${start + HIGHEST_CHARACTER}
-        AND EXISTS (SELECT 1 FROM "MemberBrand" mb WHERE mb."memberId" = k."memberId" AND mb."brandId" = ${brandId})
-      ORDER BY k."key" LIMIT ${KEY_WINDOW}) w
-    LIMIT ${limit}`;
+  return Prisma.sql`SELECT DISTINCT w."memberId" FROM (${keyWindow(brandId, q)}) w LIMIT ${limit}`;
+}
+
+/** True when the search stopped at KEY_WINDOW keys: members past the window were not looked at. */
+export async function keyWindowFull(brandId: string, q: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM (${keyWindow(brandId, q)}) w`;
+  return Number(row!.n) >= KEY_WINDOW;
 }
 
 /** Ids of the brand's members whose phone or nickname contains `q`, at most `limit` (more may exist when `limit` come back). */

@@ -71,7 +71,7 @@ async function link(input: WechatIdentityInput, brandId: string | null): Promise
     const identity = await tx.wechatIdentity.findUnique({ where: { appId_openId: { appId, openId } }, select: { id: true, memberId: true, unionId: true } });
     memberId ??= identity?.memberId ?? null;
 
-    const profileData = profile ? { nickname: profile.nickname.slice(0, 64), avatarUrl: profile.avatarUrl ?? "" } : {};
+    const profileData = profile ? { nickname: Array.from(profile.nickname).slice(0, 64).join(""), avatarUrl: profile.avatarUrl ?? "" } : {};
     let created = false;
     if (!memberId) {
       const member = await tx.member.create({ data: { ...(unionId ? { unionId } : {}), ...profileData, ...searchKeysCreate(profileData) }, select: { id: true } });

@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import { claimsOf, SESSION_COOKIES, type SessionClaims } from "../../lib/auth/principal";
 import { LIFETIME } from "../../lib/auth/session-lifetime";
+import { memberSearchKeys } from "../../lib/members/search-keys";
 import { BenchError, log, sleep } from "./env";
 import { latencyOf, percentile } from "./load";
 
@@ -122,6 +123,8 @@ export function prepareOrders(dbFile: string, brandSlug: string, buyers: number)
     const memberBrand = db.prepare(
       `INSERT INTO MemberBrand (id, memberId, brandId, joinedAt) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
+    // The console finds members by these keys (decision 028); the buyers are members like any other.
+    const searchKey = db.prepare(`INSERT INTO MemberSearchKey (key, memberId) VALUES (?, ?) ON CONFLICT DO NOTHING`);
     db.transaction(() => {
       for (const sku of skus) {
         const onHand = sku.before.reserved + store.safetyStock + sku.budget;
@@ -133,6 +136,7 @@ export function prepareOrders(dbFile: string, brandSlug: string, buyers: number)
       for (const [i, id] of members.entries()) {
         member.run(id, `bench buyer ${i + 1}`, now, now);
         memberBrand.run(`${id}_${brand.id}`, id, brand.id, now);
+        for (const key of memberSearchKeys({ nickname: `bench buyer ${i + 1}` })) searchKey.run(key, id);
       }
     })();
     return { dbFile, brand: { id: brand.id, slug: brandSlug }, store, members, skus };

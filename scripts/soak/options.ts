@@ -50,7 +50,7 @@ Options
   --seed <n>             seed of the traffic schedule (default 20261123)
   --pay-every <n>        pay every n-th placed order (default 2; 1 pays all)
   --cache-memory-mb <n>  the server's in-memory page/data cache (NEXT_CACHE_MEMORY_MB; default 0). Next's own
-                         default, 2 × 50 MB, fills over ~30 min of varied browsing: bounded growth that a 10-minute
+                         default, ~50 MB, fills over ~30 min of varied browsing: bounded growth that a 10-minute
                          trend cannot tell from a leak, so the soak runs without it (decision 026)
   -h, --help             this text
 `;

@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { listBrandMembers, MEMBER_SORTS } from "@/lib/members/admin";
+import { listBrandMembers, MEMBER_MATCH_CAP, MEMBER_SORTS } from "@/lib/members/admin";
 import { findOrCreateMemberByPhone } from "@/lib/members/identity";
 import { memberSearchKeys } from "@/lib/members/search-keys";
 import { membersContaining } from "@/lib/members/search";
@@ -58,6 +58,13 @@ describe("member search keys", () => {
     const { id } = await findOrCreateMemberByPhone(phone, "lumi");
     expect(await keysOf(id)).toEqual(memberSearchKeys({ phone }).sort());
     expect(await membersContaining(await brandOf("lumi"), phone.slice(4, 9), 501)).toContain(id);
+  });
+
+  it("two first sign-ins with the same number at once make one member with one set of keys", async () => {
+    const phone = randomPhone();
+    const [a, b] = await Promise.all([findOrCreateMemberByPhone(phone, "lumi"), findOrCreateMemberByPhone(phone, "lumi")]);
+    expect(a.id).toBe(b.id);
+    expect(await keysOf(a.id)).toEqual(memberSearchKeys({ phone }).sort());
   });
 
   it("a WeChat sign-in keys the nickname; a new nickname replaces the old one's keys", async () => {
@@ -127,6 +134,26 @@ describe("partial member search", () => {
       expect(new Set(all).size).toBe(all.length);
       expect(ids.every((id) => all.includes(id))).toBe(true);
       expect(await membersContaining(lumi, "99999", 3)).toHaveLength(3);
+    } finally {
+      await db.member.deleteMany({ where: { id: { in: ids } } });
+    }
+  });
+
+  it("says the search was cut when the key window fills before 500 members, and pages a filtered cut search by what the filter kept", async () => {
+    const lumi = await brandOf("lumi");
+    const nickname = "7".repeat(64); // 60 keys starting with "77777" each: 101 members fill the 6,000-key window
+    const ids = Array.from({ length: 101 }, (_, i) => `win_${i}_${uid()}`);
+    await db.member.createMany({ data: ids.map((id) => ({ id, nickname })) });
+    await db.memberBrand.createMany({ data: ids.map((memberId, i) => ({ memberId, brandId: lumi, tier: i < 3 ? "SVIP" : "NORMAL" })) });
+    await db.memberSearchKey.createMany({ data: ids.flatMap((memberId) => memberSearchKeys({ nickname }).map((key) => ({ key, memberId }))) });
+    try {
+      const all = await listBrandMembers(lumi, listParams(MEMBER_SORTS, { q: "77777" }));
+      expect(all).toMatchObject({ capped: true, total: MEMBER_MATCH_CAP });
+      const svip = await listBrandMembers(lumi, listParams(MEMBER_SORTS, { q: "77777" }), { tier: "SVIP" });
+      expect(svip.capped).toBe(true);
+      expect(svip.pages).toBe(1);
+      expect(svip.rows.every((r) => r.tier === "SVIP")).toBe(true);
+      expect(svip.total).toBe(svip.rows.length);
     } finally {
       await db.member.deleteMany({ where: { id: { in: ids } } });
     }
