@@ -3,7 +3,6 @@
 // clock past payBy (start-up sweep): the unpaid order's reservation is released with a RELEASE ledger row, the
 // paid order keeps its stock and its PAID status, and the ledger still equals stock.
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
@@ -12,12 +11,13 @@ import { stopSweeper } from "@/lib/orders/sweeper";
 import { brandOf, inventoryOf, key, ledgerMismatches, newMember, newSku, stock } from "../orders/fixtures";
 import { repoRoot } from "../../setup/sqlite-files";
 
-const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 
 /** Runs checkout-then-die.ts, waits for its report, then kills it with SIGKILL (no clean-up of any kind). */
 function checkoutThenKill(args: string[]): Promise<{ unpaid: string; paid: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, "--conditions=react-server", path.join(repoRoot, "tests/integration/ops/checkout-then-die.ts"), ...args], {
+    // tsx as a loader in the one process, as imports/kill.test.ts: the tsx CLI runs the script in a grandchild, so
+    // SIGKILL reached only the CLI and the process that did the checkout lived on, holding the database.
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(repoRoot, "tests/integration/ops/checkout-then-die.ts"), ...args], {
       cwd: repoRoot,
       env: { ...process.env, ORDER_SWEEPER: "off", PAYMENT_PROVIDER: "sandbox" },
       stdio: ["ignore", "pipe", "pipe"],
