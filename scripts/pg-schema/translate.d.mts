@@ -18,3 +18,8 @@ export function baselineSql(
   checks: readonly (Check & { postgres: string })[],
   partialIndexes: readonly { name: string; postgres: string }[],
 ): string;
+export interface Constraints {
+  checks: readonly (Check & { postgres: string })[];
+  partialIndexes: readonly { name: string; table: string; postgres: string }[];
+}
+export function followUpSql(prismaDdl: string, before: Constraints, after: Constraints): string;

@@ -189,3 +189,31 @@ export function baselineSql(prismaDdl, checks, partialIndexes) {
     "",
   ].join("\n");
 }
+
+/**
+ * A follow-up PostgreSQL migration: the hand-written constraints that went away or changed are dropped before
+ * Prisma's DDL (their table may be about to go), the new or changed ones added after it. `before` is what
+ * state.json recorded at the previous migration, `after` what the SQLite history holds now.
+ */
+export function followUpSql(prismaDdl, before, after) {
+  const key = (c) => `${c.table}\u0000${c.name}`;
+  const same = (list, c, field) => list.some((o) => key(o) === key(c) && o[field] === c[field]);
+  const goneChecks = before.checks.filter((c) => !same(after.checks, c, "postgres"));
+  const newChecks = after.checks.filter((c) => !same(before.checks, c, "postgres"));
+  const goneIndexes = before.partialIndexes.filter((i) => !same(after.partialIndexes, i, "postgres"));
+  const newIndexes = after.partialIndexes.filter((i) => !same(before.partialIndexes, i, "postgres"));
+  const drops = [
+    ...goneChecks.map((c) => `ALTER TABLE "${c.table}" DROP CONSTRAINT IF EXISTS "${c.name}";`),
+    ...goneIndexes.map((i) => `DROP INDEX IF EXISTS "${i.name}";`),
+  ];
+  const adds = [
+    ...newChecks.map((c) => `ALTER TABLE "${c.table}" ADD CONSTRAINT "${c.name}" CHECK (${c.postgres});`),
+    ...newIndexes.map((i) => `${i.postgres};`),
+  ];
+  return [
+    ...(drops.length ? ["-- Hand-written constraints changed or removed in the SQLite migrations", ...drops, ""] : []),
+    prismaDdl.trim(),
+    "",
+    ...(adds.length ? ["-- Hand-written in the SQLite migrations (decision 003), translated by scripts/pg-schema.mjs", ...adds, ""] : []),
+  ].join("\n");
+}

@@ -3,6 +3,7 @@ import {
   SCHEMA_HEADER,
   baselineName,
   baselineSql,
+  followUpSql,
   checksOfTable,
   isPartialIndex,
   pgSchemaFromSource,
@@ -146,5 +147,28 @@ describe("baseline", () => {
       `ALTER TABLE "Sku" ADD CONSTRAINT "Sku_price_check" CHECK ("priceFen" >= 0);`,
       `CREATE UNIQUE INDEX "GuideBinding_open_key" ON "GuideBinding"("brandId") WHERE "endedAt" IS NULL;`,
     ]);
+  });
+});
+
+describe("followUpSql", () => {
+  const check = (table: string, name: string, postgres: string) => ({ table, name, expression: postgres, postgres });
+  it("drops changed or removed constraints before Prisma's DDL and adds new or changed ones after it", () => {
+    const before = { checks: [check("Brand", "Brand_a_check", '"a" > 0'), check("Sku", "Sku_old_check", '"x" > 0')], partialIndexes: [] };
+    const after = {
+      checks: [check("Brand", "Brand_a_check", '"a" > 1'), check("Brand", "Brand_slogan_check", 'length("slogan") <= 40')],
+      partialIndexes: [{ name: "Open_key", table: "Brand", postgres: 'CREATE UNIQUE INDEX "Open_key" ON "Brand"("a") WHERE "b" IS NULL' }],
+    };
+    const sql = followUpSql('ALTER TABLE "Brand" ADD COLUMN "slogan" TEXT;', before, after).split("\n");
+    const ddl = sql.indexOf('ALTER TABLE "Brand" ADD COLUMN "slogan" TEXT;');
+    expect(sql.indexOf('ALTER TABLE "Brand" DROP CONSTRAINT IF EXISTS "Brand_a_check";')).toBeLessThan(ddl);
+    expect(sql.indexOf('ALTER TABLE "Sku" DROP CONSTRAINT IF EXISTS "Sku_old_check";')).toBeLessThan(ddl);
+    expect(sql.indexOf('ALTER TABLE "Brand" ADD CONSTRAINT "Brand_a_check" CHECK ("a" > 1);')).toBeGreaterThan(ddl);
+    expect(sql.indexOf('ALTER TABLE "Brand" ADD CONSTRAINT "Brand_slogan_check" CHECK (length("slogan") <= 40);')).toBeGreaterThan(ddl);
+    expect(sql.indexOf('CREATE UNIQUE INDEX "Open_key" ON "Brand"("a") WHERE "b" IS NULL;')).toBeGreaterThan(ddl);
+  });
+
+  it("leaves unchanged constraints alone", () => {
+    const same = { checks: [check("Brand", "Brand_a_check", '"a" > 0')], partialIndexes: [] };
+    expect(followUpSql("-- This is an empty migration.", same, same)).toBe("-- This is an empty migration.\n");
   });
 });
