@@ -165,6 +165,12 @@ function differences(generated) {
   return lines;
 }
 
+const unknown = process.argv.slice(2).filter((arg) => arg !== "--check");
+if (unknown.length > 0) {
+  console.error(`pg-schema: unknown option ${unknown.join(" ")}\nUsage: node scripts/pg-schema.mjs [--check]  (write prisma/postgres, or compare only)`);
+  process.exit(1);
+}
+
 try {
   const generated = generate();
   if (process.argv.includes("--check")) {
