@@ -60,14 +60,14 @@ export async function dashboardScope(brandId: string, query: DashboardQuery, per
 /** `AND <column> IN (selected stores)`, nothing for the whole brand, never true for an empty selection. */
 function inStores(scope: DashboardScope, column: string): Prisma.Sql {
   if (scope.storeIds === null) return Prisma.empty;
-  if (scope.storeIds.length === 0) return Prisma.sql`AND 0`;
+  if (scope.storeIds.length === 0) return Prisma.sql`AND FALSE`;
   return Prisma.sql`AND ${Prisma.raw(column)} IN (${Prisma.join(scope.storeIds)})`;
 }
 
 /** Orders of the selected stores: pickup/counter by the order's store, delivery by the stores its lines ship from. */
 function orderInStores(scope: DashboardScope): Prisma.Sql {
   if (scope.storeIds === null) return Prisma.empty;
-  if (scope.storeIds.length === 0) return Prisma.sql`AND 0`;
+  if (scope.storeIds.length === 0) return Prisma.sql`AND FALSE`;
   const ids = Prisma.join(scope.storeIds);
   return Prisma.sql`AND (o."storeId" IN (${ids}) OR (o."storeId" IS NULL AND EXISTS (SELECT 1 FROM "OrderLine" ol WHERE ol."orderId" = o."id" AND ol."storeId" IN (${ids}))))`;
 }
@@ -86,11 +86,11 @@ export async function headline(scope: DashboardScope): Promise<Headline> {
   const [row] = await db.$queryRaw<{ active: bigint | number; favourites: bigint | number; valid: bigint | number }[]>`
     SELECT
       (SELECT COUNT(*) FROM (
-          SELECT f."memberId" AS memberId FROM "Favourite" f JOIN "Product" p ON p."id" = f."productId"
+          SELECT f."memberId" AS "memberId" FROM "Favourite" f JOIN "Product" p ON p."id" = f."productId"
           WHERE p."brandId" = ${scope.brandId} ${during(scope, 'f."createdAt"')} ${inStores(scope, 'f."storeId"')}
           UNION
           SELECT o."memberId" FROM "Order" o WHERE o."brandId" = ${scope.brandId} ${during(scope, 'o."createdAt"')} ${orderInStores(scope)}
-        ) a JOIN "MemberBrand" mb ON mb."memberId" = a.memberId AND mb."brandId" = ${scope.brandId}) AS active,
+        ) a JOIN "MemberBrand" mb ON mb."memberId" = a."memberId" AND mb."brandId" = ${scope.brandId}) AS active,
       (SELECT COUNT(*) FROM "Favourite" f JOIN "Product" p ON p."id" = f."productId"
         WHERE p."brandId" = ${scope.brandId} ${during(scope, 'f."createdAt"')} ${inStores(scope, 'f."storeId"')}) AS favourites,
       (SELECT COUNT(*) FROM "Order" o WHERE o."brandId" = ${scope.brandId} AND ${VALID} ${during(scope, 'o."createdAt"')} ${orderInStores(scope)}) AS valid`;
@@ -156,7 +156,7 @@ export async function ordersByDay(scope: DashboardScope): Promise<{ orders: Orde
   const rows = await db.$queryRaw<{ day: string; orders: bigint | number; valid: bigint | number; salesFen: bigint | number | null; pickup: bigint | number; delivery: bigint | number; counter: bigint | number }[]>`
     SELECT ${day('o."createdAt"')} AS day, COUNT(*) AS orders,
       SUM(CASE WHEN ${VALID} THEN 1 ELSE 0 END) AS valid,
-      SUM(CASE WHEN ${VALID} THEN o."totalFen" - o."refundedFen" ELSE 0 END) AS salesFen,
+      SUM(CASE WHEN ${VALID} THEN o."totalFen" - o."refundedFen" ELSE 0 END) AS "salesFen",
       SUM(CASE WHEN ${VALID} AND o."fulfilment" = 'PICKUP' THEN 1 ELSE 0 END) AS pickup,
       SUM(CASE WHEN ${VALID} AND o."fulfilment" = 'DELIVERY' THEN 1 ELSE 0 END) AS delivery,
       SUM(CASE WHEN ${VALID} AND o."fulfilment" = 'COUNTER' THEN 1 ELSE 0 END) AS counter
@@ -177,20 +177,20 @@ export type StoreConversion = { storeCode: string; storeName: string; city: stri
 export async function conversionByStore(scope: DashboardScope): Promise<StoreConversion[]> {
   const rows = await db.$queryRaw<{ storeCode: string; storeName: string; city: string; scans: bigint | number; valid: bigint | number }[]>`
     WITH scans AS (
-      SELECT q."storeId" AS storeId, COUNT(*) AS n FROM "QrScene" q JOIN "SceneScan" s ON s."sceneId" = q."id"
+      SELECT q."storeId" AS "storeId", COUNT(*) AS n FROM "QrScene" q JOIN "SceneScan" s ON s."sceneId" = q."id"
       WHERE q."brandId" = ${scope.brandId} AND q."storeId" IS NOT NULL ${inStores(scope, 'q."storeId"')} ${during(scope, 's."createdAt"')}
       GROUP BY q."storeId"
     ), order_stores AS (
-      SELECT o."storeId" AS storeId, o."id" AS orderId FROM "Order" o
+      SELECT o."storeId" AS "storeId", o."id" AS "orderId" FROM "Order" o
       WHERE o."brandId" = ${scope.brandId} AND o."storeId" IS NOT NULL ${inStores(scope, 'o."storeId"')} AND ${VALID} ${during(scope, 'o."createdAt"')}
       UNION
       SELECT ol."storeId", o."id" FROM "Order" o JOIN "OrderLine" ol ON ol."orderId" = o."id"
       WHERE o."brandId" = ${scope.brandId} AND o."storeId" IS NULL ${inStores(scope, 'ol."storeId"')} AND ${VALID} ${during(scope, 'o."createdAt"')}
     ), orders AS (
-      SELECT storeId, COUNT(*) AS n FROM order_stores GROUP BY storeId
+      SELECT "storeId", COUNT(*) AS n FROM order_stores GROUP BY "storeId"
     )
-    SELECT st."code" AS storeCode, st."name" AS storeName, st."city" AS city, COALESCE(scans.n, 0) AS scans, COALESCE(orders.n, 0) AS valid
-    FROM "Store" st LEFT JOIN scans ON scans.storeId = st."id" LEFT JOIN orders ON orders.storeId = st."id"
+    SELECT st."code" AS "storeCode", st."name" AS "storeName", st."city" AS city, COALESCE(scans.n, 0) AS scans, COALESCE(orders.n, 0) AS valid
+    FROM "Store" st LEFT JOIN scans ON scans."storeId" = st."id" LEFT JOIN orders ON orders."storeId" = st."id"
     WHERE st."brandId" = ${scope.brandId} ${inStores(scope, 'st."id"')} AND (scans.n IS NOT NULL OR orders.n IS NOT NULL)
     ORDER BY valid DESC, scans DESC, st."code"`;
   return rows.map((r) => ({ storeCode: r.storeCode, storeName: r.storeName, city: r.city, scans: n(r.scans), validOrders: n(r.valid), conversion: ratio(n(r.valid), n(r.scans)) }));
@@ -206,22 +206,22 @@ export type GuideFigures = { guideName: string; username: string; storeCode: str
 async function guideFigures(scope: DashboardScope, orderBy: Prisma.Sql, limit: number): Promise<GuideFigures[]> {
   const rows = await db.$queryRaw<{ guideName: string; username: string; storeCode: string | null; scans: bigint | number; valid: bigint | number; salesFen: bigint | number; commissionFen: bigint | number }[]>`
     WITH scans AS (
-      SELECT q."targetId" AS staffId, COUNT(*) AS n FROM "QrScene" q JOIN "SceneScan" s ON s."sceneId" = q."id"
+      SELECT q."targetId" AS "staffId", COUNT(*) AS n FROM "QrScene" q JOIN "SceneScan" s ON s."sceneId" = q."id"
       WHERE q."brandId" = ${scope.brandId} AND q."kind" = 'GUIDE' ${during(scope, 's."createdAt"')}
       GROUP BY q."targetId"
     ), orders AS (
-      SELECT o."guideId" AS staffId, COUNT(*) AS n, SUM(o."totalFen" - o."refundedFen") AS salesFen FROM "Order" o
+      SELECT o."guideId" AS "staffId", COUNT(*) AS n, SUM(o."totalFen" - o."refundedFen") AS "salesFen" FROM "Order" o
       WHERE o."brandId" = ${scope.brandId} AND o."guideId" IS NOT NULL AND ${VALID} ${during(scope, 'o."createdAt"')}
       GROUP BY o."guideId"
     ), commission AS (
-      SELECT e."staffId" AS staffId, SUM(e."amountFen") AS fen FROM "CommissionEntry" e JOIN "Order" o ON o."id" = e."orderId"
+      SELECT e."staffId" AS "staffId", SUM(e."amountFen") AS fen FROM "CommissionEntry" e JOIN "Order" o ON o."id" = e."orderId"
       WHERE e."brandId" = ${scope.brandId} AND e."staffId" IS NOT NULL AND e."kind" IN ('EARN', 'REVERSAL') ${during(scope, 'o."createdAt"')}
       GROUP BY e."staffId"
     )
-    SELECT g."name" AS guideName, g."username" AS username, st."code" AS storeCode,
-      COALESCE(scans.n, 0) AS scans, COALESCE(orders.n, 0) AS valid, COALESCE(orders.salesFen, 0) AS salesFen, COALESCE(commission.fen, 0) AS commissionFen
+    SELECT g."name" AS "guideName", g."username" AS username, st."code" AS "storeCode",
+      COALESCE(scans.n, 0) AS scans, COALESCE(orders.n, 0) AS valid, COALESCE(orders."salesFen", 0) AS "salesFen", COALESCE(commission.fen, 0) AS "commissionFen"
     FROM "Staff" g JOIN "Store" st ON st."id" = g."storeId"
-      LEFT JOIN scans ON scans.staffId = g."id" LEFT JOIN orders ON orders.staffId = g."id" LEFT JOIN commission ON commission.staffId = g."id"
+      LEFT JOIN scans ON scans."staffId" = g."id" LEFT JOIN orders ON orders."staffId" = g."id" LEFT JOIN commission ON commission."staffId" = g."id"
     WHERE g."brandId" = ${scope.brandId} ${inStores(scope, 'g."storeId"')}
       AND (scans.n IS NOT NULL OR orders.n IS NOT NULL OR commission.fen IS NOT NULL)
     ORDER BY ${orderBy}, g."username"
@@ -249,7 +249,7 @@ export async function conversionByGuide(scope: DashboardScope): Promise<GuideCon
 
 /** The top guides by valid orders, then sales. */
 export async function guideLeaderboard(scope: DashboardScope): Promise<LeaderboardRow[]> {
-  const rows = await guideFigures(scope, Prisma.sql`valid DESC, salesFen DESC, commissionFen DESC`, LEADERBOARD_SIZE);
+  const rows = await guideFigures(scope, Prisma.sql`valid DESC, "salesFen" DESC, "commissionFen" DESC`, LEADERBOARD_SIZE);
   return rows.map(({ guideName, username, storeCode, validOrders, salesFen, commissionFen }, i) => ({ rank: i + 1, guideName, username, storeCode, validOrders, salesFen, commissionFen }));
 }
 

@@ -83,7 +83,7 @@ export async function bindShopperToGuide(raw: z.input<typeof touchInput>, at = n
 export async function guideToCredit(brandId: string, memberId: string, at = new Date()): Promise<string | null> {
   const [row] = await db.$queryRaw<{ guideId: string; boundAt: string; lastTouchAt: string; mode: BindingSettings["mode"]; windowDays: number; protectionDays: number }[]>`
     SELECT g."guideId", g."boundAt", g."lastTouchAt", b."bindingMode" AS mode, b."bindingWindowDays" AS "windowDays", b."bindingProtectionDays" AS "protectionDays"
-    FROM "GuideBinding" g JOIN "Brand" b ON b."id" = g."brandId" JOIN "Staff" s ON s."id" = g."guideId" AND s."active" = 1
+    FROM "GuideBinding" g JOIN "Brand" b ON b."id" = g."brandId" JOIN "Staff" s ON s."id" = g."guideId" AND s."active" = TRUE
     WHERE g."brandId" = ${brandId} AND g."memberId" = ${memberId} AND g."endedAt" IS NULL`;
   if (!row) return null;
   const binding: OpenBinding = { guideId: row.guideId, boundAt: new Date(row.boundAt), lastTouchAt: new Date(row.lastTouchAt) };

@@ -166,10 +166,10 @@ export async function guideResultsByDay(staffId: string, days = 30, now = new Da
   const rows = await db.$queryRaw<{ day: string; orders: number | bigint; salesFen: number | bigint; pendingFen: number | bigint; settledFen: number | bigint; reversedFen: number | bigint }[]>`
     SELECT substr(datetime(e."createdAt", '+8 hours'), 1, 10) AS day,
            COUNT(DISTINCT CASE WHEN e."kind" = 'EARN' THEN e."orderId" END) AS orders,
-           COALESCE(SUM(CASE WHEN e."kind" = 'EARN' THEN e."baseFen" END), 0) AS salesFen,
-           COALESCE(SUM(CASE WHEN e."kind" <> 'PAYOUT' AND e."status" = 'PENDING' THEN e."amountFen" END), 0) AS pendingFen,
-           COALESCE(SUM(CASE WHEN e."kind" = 'EARN' AND e."status" = 'SETTLED' THEN e."amountFen" END), 0) AS settledFen,
-           COALESCE(-SUM(CASE WHEN e."kind" = 'REVERSAL' THEN e."amountFen" END), 0) AS reversedFen
+           COALESCE(SUM(CASE WHEN e."kind" = 'EARN' THEN e."baseFen" END), 0) AS "salesFen",
+           COALESCE(SUM(CASE WHEN e."kind" <> 'PAYOUT' AND e."status" = 'PENDING' THEN e."amountFen" END), 0) AS "pendingFen",
+           COALESCE(SUM(CASE WHEN e."kind" = 'EARN' AND e."status" = 'SETTLED' THEN e."amountFen" END), 0) AS "settledFen",
+           COALESCE(-SUM(CASE WHEN e."kind" = 'REVERSAL' THEN e."amountFen" END), 0) AS "reversedFen"
     FROM "CommissionEntry" e WHERE e."staffId" = ${staffId} AND e."createdAt" >= ${since}
     GROUP BY 1 ORDER BY 1 DESC`;
   return rows.map((r) => ({ day: r.day, orders: Number(r.orders), salesFen: Number(r.salesFen), pendingFen: Number(r.pendingFen), settledFen: Number(r.settledFen), reversedFen: Number(r.reversedFen) }));

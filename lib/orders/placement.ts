@@ -76,7 +76,7 @@ async function loadSkus(brandId: string, skuIds: string[]): Promise<Map<string, 
   const rows = await db.$queryRaw<PricedSku[]>`
     SELECT s."id", p."id" AS "productId", COALESCE(s."priceFen", p."priceFen") AS "priceFen", p."styleCode", p."name" AS "productName", s."colorName", s."size"
     FROM "Sku" s JOIN "Product" p ON p."id" = s."productId"
-    WHERE s."id" IN (${Prisma.join(skuIds)}) AND p."brandId" = ${brandId} AND p."active" = 1`;
+    WHERE s."id" IN (${Prisma.join(skuIds)}) AND p."brandId" = ${brandId} AND p."active" = TRUE`;
   return new Map(rows.map((r) => [r.id, { ...r, priceFen: Number(r.priceFen) }]));
 }
 

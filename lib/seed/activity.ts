@@ -303,7 +303,7 @@ async function brandActivity(brand: Brand, rng: Rng, start: number, end: number,
     // A SKU other stores have and the guide's store has none of.
     const missing = await db.$queryRaw<{ skuId: string }[]>`
       SELECT DISTINCT i."skuId" FROM "Inventory" i JOIN "Store" s ON s."id" = i."storeId"
-      WHERE s."brandId" = ${brand.id} AND s."active" = 1 AND i."storeId" <> ${guide.storeId} AND i."onHand" - i."reserved" - s."safetyStock" >= 3
+      WHERE s."brandId" = ${brand.id} AND s."active" = TRUE AND i."storeId" <> ${guide.storeId} AND i."onHand" - i."reserved" - s."safetyStock" >= 3
         AND NOT EXISTS (SELECT 1 FROM "Inventory" j WHERE j."storeId" = ${guide.storeId} AND j."skuId" = i."skuId" AND j."onHand" > 0)
       ORDER BY i."skuId" LIMIT 200`;
     if (!missing.length) continue;
