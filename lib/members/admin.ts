@@ -8,7 +8,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberTier } from "@/lib/generated/prisma/enums";
 import { Refusal } from "@/lib/refusal";
 import { keyWindowFull, memberIdsContaining } from "@/lib/members/search";
-import { searchText } from "@/lib/members/search-keys";
 
 // The brand console's members: a member is one MemberBrand row (tier, points and tags are per brand). Points move
 // by an admin's adjustment with a reason: the PointsEntry row (with the balance after it) and the new balance are
@@ -74,7 +73,6 @@ const SORT_COLUMN: Record<MemberSort, Prisma.Sql> = { joinedAt: Prisma.sql`"join
  * whole (brandId, joinedAt) index, ≈ 40 ms) keeps the database's share at a few ms.
  */
 async function partialSearchPage(brandId: string, params: ListParams<MemberSort>, filter: MemberFilter): Promise<Page<MemberRow>> {
-  if (!searchText(params.q.trim())) return pageOf([], 0, params);
   const listed = Prisma.sql`SELECT b."id", b."joinedAt", b."points" FROM "MemberBrand" b
     WHERE b."brandId" = ${brandId}
       AND b."memberId" IN (SELECT f."memberId" FROM (${memberIdsContaining(brandId, params.q, MEMBER_MATCH_CAP)}) f)

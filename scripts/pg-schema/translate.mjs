@@ -169,20 +169,22 @@ export function baselineName(lastMirrored) {
   return `${next}_postgres_baseline`;
 }
 
+const HAND_WRITTEN = "-- Hand-written in the SQLite migrations (decision 003), translated by scripts/pg-schema.mjs";
+const addCheck = (c) => `ALTER TABLE "${c.table}" ADD CONSTRAINT "${c.name}" CHECK (${c.postgres});`;
+const addIndex = (i) => `${i.postgres};`;
+
 /**
  * The baseline migration: Prisma's DDL for the generated schema, then the hand-written constraints of the SQLite
  * history in a stable order, so regenerating gives the same bytes.
  */
 export function baselineSql(prismaDdl, checks, partialIndexes) {
   const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const constraints = [...checks]
-    .sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : byName(a, b)))
-    .map((c) => `ALTER TABLE "${c.table}" ADD CONSTRAINT "${c.name}" CHECK (${c.postgres});`);
-  const indexes = [...partialIndexes].sort(byName).map((i) => `${i.postgres};`);
+  const constraints = [...checks].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : byName(a, b))).map(addCheck);
+  const indexes = [...partialIndexes].sort(byName).map(addIndex);
   return [
     prismaDdl.trim(),
     "",
-    "-- Hand-written in the SQLite migrations (decision 003), translated by scripts/pg-schema.mjs",
+    HAND_WRITTEN,
     ...constraints,
     "",
     ...indexes,
@@ -206,14 +208,11 @@ export function followUpSql(prismaDdl, before, after) {
     ...goneChecks.map((c) => `ALTER TABLE "${c.table}" DROP CONSTRAINT IF EXISTS "${c.name}";`),
     ...goneIndexes.map((i) => `DROP INDEX IF EXISTS "${i.name}";`),
   ];
-  const adds = [
-    ...newChecks.map((c) => `ALTER TABLE "${c.table}" ADD CONSTRAINT "${c.name}" CHECK (${c.postgres});`),
-    ...newIndexes.map((i) => `${i.postgres};`),
-  ];
+  const adds = [...newChecks.map(addCheck), ...newIndexes.map(addIndex)];
   return [
     ...(drops.length ? ["-- Hand-written constraints changed or removed in the SQLite migrations", ...drops, ""] : []),
     prismaDdl.trim(),
     "",
-    ...(adds.length ? ["-- Hand-written in the SQLite migrations (decision 003), translated by scripts/pg-schema.mjs", ...adds, ""] : []),
+    ...(adds.length ? [HAND_WRITTEN, ...adds, ""] : []),
   ].join("\n");
 }
