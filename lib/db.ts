@@ -1,15 +1,21 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PrismaClientPg } from "@/lib/generated/prisma-pg/client";
 import { databaseUrl } from "@/lib/db-url";
+import { dialectOf } from "@/lib/db/dialect";
 
 // The one PrismaClient of the process. Not marked server-only because the seed and scripts share it;
 // the domain modules that pages import are.
 function createClient(): PrismaClient {
-  // timeout = SQLite busy_timeout: wait for another process's write lock instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 });
+  const url = databaseUrl();
   // Query events only when asked: tests count the queries of each page's reads (no N+1); SLOW_QUERY_MS logs slow ones.
   const events = process.env.PRISMA_QUERY_EVENTS === "1" || slowQueryMs() !== null;
-  const client = new PrismaClient({ adapter, log: events ? [{ emit: "event", level: "query" }] : [] });
+  const log = events ? [{ emit: "event" as const, level: "query" as const }] : [];
+  const client = dialectOf(url) === "postgresql"
+    ? postgresClient(url, log)
+    // timeout = SQLite busy_timeout: wait for another process's write lock instead of failing at once.
+    : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), log });
   const slowMs = slowQueryMs();
   if (slowMs !== null) {
     (client as unknown as QueryEvents).$on("query", (e) => {
@@ -17,6 +23,25 @@ function createClient(): PrismaClient {
     });
   }
   return client;
+}
+
+/**
+ * The PostgreSQL client is generated from the same source schema (prisma/postgres, decision 029) and typed as the
+ * SQLite one: the app only uses that surface, which PostgreSQL accepts too. Every session runs in UTC (DateTime
+ * columns hold UTC without a zone), gives up on a lock after 4 s (answered as "busy", like SQLite's busy timeout;
+ * under Prisma's 5 s batch-transaction limit, so the database's clear answer comes first) and on a statement after 30 s. PG_POOL_MAX connections per instance; instances × pool must stay under the
+ * server's max_connections.
+ */
+function postgresClient(url: string, log: { emit: "event"; level: "query" }[]): PrismaClient {
+  const max = Number(process.env.PG_POOL_MAX) > 0 ? Number(process.env.PG_POOL_MAX) : 10;
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+    options: "-c timezone=UTC -c lock_timeout=4000 -c statement_timeout=30000",
+  });
+  return new PrismaClientPg({ adapter, log }) as unknown as PrismaClient;
 }
 
 type QueryEvents = { $on(event: "query", cb: (e: { query: string; duration: number }) => void): void };
@@ -32,9 +57,10 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pragma
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
 
-/** WAL (readers never wait for the writer), foreign keys on, busy_timeout, page cache; run once per process before first use. */
+/** SQLite: WAL (readers never wait for the writer), foreign keys on, busy_timeout, page cache; run once per process before first use. */
 export function ensurePragmas(): Promise<void> {
   globalForPrisma.pragmasSet ??= (async () => {
+    if (dialectOf(databaseUrl()) === "postgresql") return; // the pool's session options take their place
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
     await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");

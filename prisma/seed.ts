@@ -10,6 +10,7 @@ import { generateDemoStaff } from "@/lib/seed/staff";
 import { generateBindings } from "@/lib/seed/bindings";
 import { generateDmCatalogs } from "@/lib/seed/dm";
 import { memberSearchKeys } from "@/lib/members/search-keys";
+import { onPostgres } from "@/lib/db/dialect";
 
 const BATCH = 500;
 
@@ -33,6 +34,16 @@ async function userTables(): Promise<string[]> {
  * A self-referencing table (Category.parentId) is emptied leaves first.
  */
 async function wipe(): Promise<void> {
+  if (onPostgres()) {
+    // One TRUNCATE of every table at once: PostgreSQL orders the foreign keys itself. `::text` because adapter-pg
+    // cannot read the catalog's "name" type (prisma/orm#28145).
+    const rows = await db.$queryRawUnsafe<{ name: string }[]>(
+      "SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY 1",
+    );
+    await db.$executeRawUnsafe(`TRUNCATE ${rows.map((r) => `"${r.name.replace(/"/g, '""')}"`).join(", ")} CASCADE`);
+    console.log(`--reset: emptied ${rows.length} tables`);
+    return;
+  }
   const tables = await userTables();
   const refs = new Map<string, { table: string; from: string; to: string }[]>();
   for (const t of tables) {
@@ -123,7 +134,7 @@ async function main(): Promise<void> {
   const data = generateSeedData();
   check(data);
   await write(data);
-  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (!onPostgres()) await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
 
   const counts = {
     Brand: await db.brand.count(),

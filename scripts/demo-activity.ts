@@ -4,11 +4,12 @@
 // `npm run setup` runs it after seeding an empty database unless DEMO_ACTIVITY=off.
 import { db, ensurePragmas } from "@/lib/db";
 import { ActivityRefused, addDemoActivity } from "@/lib/seed/activity";
+import { onPostgres } from "@/lib/db/dialect";
 
 async function main(): Promise<void> {
   await ensurePragmas();
   const summary = await addDemoActivity(new Date());
-  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (!onPostgres()) await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   const orders = Object.values(summary.orders).reduce((a, b) => a + b, 0);
   console.log(`demo activity: done in ${summary.ms} ms`);
   console.log(`  scans        ${summary.scans}`);

@@ -28,14 +28,53 @@ try {
 }
 process.env.DATABASE_URL ||= "file:./data/app.db";
 const url = process.env.DATABASE_URL;
-if (!url.startsWith("file:")) fail(`DATABASE_URL must be a SQLite file: URL, got "${url}"`);
-const file = path.resolve(root, url.slice("file:".length));
 
 /** Runs a node script quietly; on failure prints its output and exits. */
 function run(label, args) {
   const result = spawnSync(process.execPath, args, { cwd: root, env: process.env, encoding: "utf8" });
   if (result.status !== 0) {
     fail(`${label} exited with ${result.status ?? result.signal}`, `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ?? ""}`);
+  }
+}
+
+if (/^postgres(ql)?:\/\//.test(url)) {
+  await setupPostgres();
+  process.exit(0);
+}
+if (!url.startsWith("file:")) fail(`DATABASE_URL must be a SQLite file: URL or postgresql://…, got "${url.split(":")[0]}:…"`);
+const file = path.resolve(root, url.slice("file:".length));
+
+/**
+ * PostgreSQL: migrate, then seed only when there is no brand. No staging copy as for a SQLite file: if the seed or
+ * the demo activity fails, every table is emptied again (migrations kept), so the next start tries again.
+ */
+async function setupPostgres() {
+  const { default: pg } = await import("pg");
+  const label = `PostgreSQL ${new URL(url).host}${new URL(url).pathname}`;
+  run("migrate deploy (scripts/pg-migrate.mjs)", [path.join(root, "scripts", "pg-migrate.mjs")]);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const brands = Number((await client.query('SELECT count(*) AS n FROM "Brand"')).rows[0].n);
+    if (brands > 0) return console.log(`setup: ${label}: migrations up to date; has ${brands} brand(s), not seeding`);
+    const started = Date.now();
+    const empty = async () => {
+      const { rows } = await client.query("SELECT tablename::text AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'");
+      await client.query(`TRUNCATE ${rows.map((r) => `"${r.t}"`).join(", ")} CASCADE`);
+    };
+    const step = async (what, args) => {
+      const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), ...args], { cwd: root, env: process.env, encoding: "utf8" });
+      if (result.status !== 0) {
+        await empty();
+        fail(`${what} exited with ${result.status ?? result.signal}; the database was emptied again`, `${result.stdout ?? ""}${result.stderr ?? ""}`);
+      }
+    };
+    await step("seed (tsx prisma/seed.ts)", [path.join(root, "prisma", "seed.ts")]);
+    const activity = (process.env.DEMO_ACTIVITY ?? "").trim().toLowerCase() !== "off";
+    if (activity) await step("demo activity", ["--conditions=react-server", path.join(root, "scripts", "demo-activity.ts")]);
+    console.log(`setup: ${label}: was empty, seeded${activity ? " with demo activity" : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await client.end();
   }
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { day } from "@/lib/db/sql";
 import { DashboardRefused, type DashboardQuery, type Period } from "./filters";
 
 // The brand dashboards: every figure is aggregated by SQL (GROUP BY a Shanghai day, a scene kind, a store, a
@@ -26,7 +27,6 @@ export const LEADERBOARD_SIZE = 20;
 export const GUIDE_ROWS = 200;
 
 const VALID = Prisma.sql`(o."status" IN ('PAID', 'READY_FOR_PICKUP', 'SHIPPED', 'COMPLETED', 'PARTIALLY_REFUNDED') AND o."paidAt" IS NOT NULL)`;
-const day = (column: string) => Prisma.raw(`substr(datetime(${column}, '+8 hours'), 1, 10)`);
 const n = (v: number | bigint | null | undefined) => Number(v ?? 0);
 
 /** What one dashboard looks at: a brand, the selected stores (null = the whole brand, including store-less rows), a period. */

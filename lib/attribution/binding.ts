@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { abortUnlessChanged } from "@/lib/db-guard";
+import { guardedUpdate, LOST_RACE_ERROR } from "@/lib/db/guard";
 import type { BindingSource } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { creditedGuide, decideTouch, type BindingSettings, type OpenBinding } from "./rules";
 
 // Binding a shopper to a guide (导购绑定). A touch is a scan of the guide's code, a link the guide shared, or an
@@ -66,14 +67,13 @@ export async function bindShopperToGuide(raw: z.input<typeof touchInput>, at = n
       await db.$transaction([create]); // the partial unique index refuses a second open binding made meanwhile
     } else {
       await db.$transaction([
-        db.$executeRaw`UPDATE "GuideBinding" SET "endedAt" = ${at}, "endedReason" = ${departed ? "guide_left" : decision.reason} WHERE "id" = ${open!.id} AND "endedAt" IS NULL`,
-        abortUnlessChanged(`binding ${open!.id}`),
+        ...guardedUpdate(Prisma.sql`UPDATE "GuideBinding" SET "endedAt" = ${at}, "endedReason" = ${departed ? "guide_left" : decision.reason} WHERE "id" = ${open!.id} AND "endedAt" IS NULL`, `binding ${open!.id}`),
         create,
       ]);
     }
   } catch (error) {
     const text = String((error as Error)?.message ?? error);
-    if (/UNIQUE|malformed JSON/i.test(text)) return { outcome: "refused", reason: "raced" };
+    if (/UNIQUE|GuideBinding_open_key/i.test(text) || LOST_RACE_ERROR.test(text)) return { outcome: "refused", reason: "raced" };
     throw error;
   }
   return { outcome: decision.action === "bind" ? "bound" : "took_over", bindingId: id };
@@ -108,8 +108,7 @@ export async function reassignCustomers(brandId: string, storeId: string, fromGu
   if (!open.length) return 0;
   await db.$transaction(
     open.flatMap((b) => [
-      db.$executeRaw`UPDATE "GuideBinding" SET "endedAt" = ${at}, "endedReason" = 'reassigned' WHERE "id" = ${b.id} AND "endedAt" IS NULL`,
-      abortUnlessChanged(`binding ${b.id}`),
+      ...guardedUpdate(Prisma.sql`UPDATE "GuideBinding" SET "endedAt" = ${at}, "endedReason" = 'reassigned' WHERE "id" = ${b.id} AND "endedAt" IS NULL`, `binding ${b.id}`),
       db.guideBinding.create({ data: { brandId, memberId: b.memberId, guideId: toGuideId, source: "REASSIGNED", boundAt: at, lastTouchAt: at } }),
     ]),
   );

@@ -11,7 +11,7 @@ export { maskPhone, normalizeChinaMobile };
 // Phone number + 6-digit one-time code, for shoppers outside WeChat (docs/decisions/008-otp-and-rate-limits.md).
 // - The code is random (crypto.randomInt) and stored only as HMAC-SHA256(appSecret, phone + code).
 // - It expires after 5 minutes, works once, and dies after 5 wrong tries.
-// - One code per phone per 60 s (checked on the latest row, and enforced race-free by the insert itself),
+// - One code per phone per 60 s (checked on the latest row, and enforced race-free by a cooldown bucket),
 //   at most 5 codes per phone and 20 per IP per hour, at most 60 verifications per IP per hour.
 // - Every state change is ONE conditional statement (STACK.md: no interactive transactions on hot paths).
 // - Messages say what to do next and never whether the phone belongs to a member: a code is sent to any
@@ -87,16 +87,15 @@ export async function requestLoginCode(phoneInput: string, ip: string, now: Date
   const code = generateCode();
   const id = crypto.randomUUID();
   const expiresAt = new Date(now.getTime() + OTP_TTL_SECONDS * 1000);
-  // One statement: insert only if no code was created for this phone within the cooldown, so two
-  // concurrent requests cannot both send. (Dates bind in Prisma's own stored format; see rate-limit.ts.)
-  const inserted = await db.$executeRaw`
-    INSERT INTO "OtpChallenge" ("id", "phone", "codeHash", "expiresAt", "attempts", "consumedAt", "createdAt")
-    SELECT ${id}, ${phone}, ${hashCode(phone, code)}, ${expiresAt}, 0, NULL, ${now}
-    WHERE NOT EXISTS (SELECT 1 FROM "OtpChallenge" WHERE "phone" = ${phone} AND "createdAt" > ${cooldownStart})`;
-  if (inserted !== 1) {
+  // Two concurrent requests cannot both send: the phone's cooldown bucket is one atomic upsert, race-free on
+  // SQLite and PostgreSQL alike (an INSERT … WHERE NOT EXISTS is not, under PostgreSQL's READ COMMITTED).
+  const cooldownKey = `otp:cooldown:${phone}`;
+  const gate = await hitRateLimit(cooldownKey, { limit: 1, windowSeconds: OTP_RESEND_COOLDOWN_SECONDS }, now);
+  if (!gate.allowed) {
     const winner = await db.otpChallenge.findFirst({ where: { phone }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-    return cooldown(winner?.createdAt ?? now, now);
+    return cooldown(winner && winner.createdAt > cooldownStart ? winner.createdAt : now, now);
   }
+  await db.otpChallenge.create({ data: { id, phone, codeHash: hashCode(phone, code), expiresAt, attempts: 0, createdAt: now } });
   // Older codes of this phone stop working: only the newest one is valid.
   await db.otpChallenge.updateMany({ where: { phone, id: { not: id }, consumedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
 
@@ -104,7 +103,7 @@ export async function requestLoginCode(phoneInput: string, ip: string, now: Date
     await sender.sendLoginCode(phone, code);
   } catch {
     // Nothing was delivered: drop the row so the shopper may ask again at once (the hourly limits still count).
-    await db.otpChallenge.deleteMany({ where: { id } });
+    await db.$transaction([db.otpChallenge.deleteMany({ where: { id } }), db.rateLimitBucket.deleteMany({ where: { key: cooldownKey } })]);
     return { ok: false, code: "send_failed", message: MESSAGES.sendFailed };
   }
   return { ok: true, cooldownSeconds: OTP_RESEND_COOLDOWN_SECONDS, expiresInSeconds: OTP_TTL_SECONDS };

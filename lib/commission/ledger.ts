@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { asEnum, asTimestamp, day, lockRows, randomIdSql } from "@/lib/db/sql";
 import { reversalOf, shareOf } from "./rules";
 import { maskPhone } from "@/lib/auth/phone";
 
@@ -93,15 +94,21 @@ export async function reverseCommissionForRefund(refundId: string, now = new Dat
     // are read inside the INSERT itself, so two refunds at once cannot reverse the same share twice.
     const target = -reversalOf(e.amountFen, e.baseFen ?? 0, (e.baseFen ?? 0) - stillPaid, 0);
     if (target <= 0) continue;
-    written += await db.$executeRaw`
+    // PostgreSQL: the earning row is locked first, so a second refund's INSERT waits and then reads this one's row.
+    const results = await db.$transaction([
+      ...lockRows(Prisma.sql`SELECT 1 FROM "CommissionEntry" WHERE "orderId" = ${refund.orderId} AND "level" = ${e.level} AND "kind" = 'EARN'`),
+      db.$executeRaw`
       INSERT INTO "CommissionEntry" ("id", "brandId", "staffId", "memberId", "orderId", "level", "kind", "amountFen", "status", "settledAt", "dedupeKey", "note", "createdAt")
-      SELECT lower(hex(randomblob(16))), ${e.brandId}, ${e.staffId}, ${e.memberId}, ${refund.orderId}, ${e.level}, 'REVERSAL', -(${target} - r.done),
-             CASE WHEN earn."status" = 'SETTLED' THEN 'SETTLED' ELSE 'PENDING' END, CASE WHEN earn."status" = 'SETTLED' THEN ${now} END,
+      SELECT ${randomIdSql()}, ${e.brandId}, ${e.staffId}, ${e.memberId}, ${refund.orderId}, ${e.level}, 'REVERSAL', -(${target} - r.done),
+             CASE WHEN earn."status" = 'SETTLED' THEN ${asEnum("SETTLED", "CommissionStatus")} ELSE ${asEnum("PENDING", "CommissionStatus")} END,
+             CASE WHEN earn."status" = 'SETTLED' THEN ${asTimestamp(now)} END,
              ${`reversal:${refund.id}:${e.level}`}, '', ${now}
       FROM (SELECT COALESCE(-SUM("amountFen"), 0) AS done FROM "CommissionEntry" WHERE "orderId" = ${refund.orderId} AND "level" = ${e.level} AND "kind" = 'REVERSAL') r
       JOIN "CommissionEntry" earn ON earn."orderId" = ${refund.orderId} AND earn."level" = ${e.level} AND earn."kind" = 'EARN'
       WHERE ${target} > r.done
-      ON CONFLICT ("dedupeKey") DO NOTHING`;
+      ON CONFLICT ("dedupeKey") DO NOTHING`,
+    ]);
+    written += results.at(-1) as number;
   }
   return written;
 }
@@ -124,12 +131,16 @@ export type PayoutRow = { payoutId: string; staffId: string | null; memberId: st
  */
 export async function createPayout(brandId: string, now = new Date()): Promise<PayoutRow[]> {
   const payoutId = `PO${now.toISOString().slice(0, 10).replace(/-/g, "")}-${crypto.randomBytes(3).toString("hex")}`;
-  await db.$executeRaw`
+  // The brand row is locked first (PostgreSQL; SQLite has one writer anyway): a second payout waits, then sees these rows.
+  await db.$transaction([
+    ...lockRows(Prisma.sql`SELECT 1 FROM "Brand" WHERE "id" = ${brandId}`),
+    db.$executeRaw`
     INSERT INTO "CommissionEntry" ("id", "brandId", "staffId", "memberId", "orderId", "level", "kind", "amountFen", "status", "settledAt", "payoutId", "dedupeKey", "note", "createdAt")
-    SELECT lower(hex(randomblob(16))), ${brandId}, "staffId", "memberId", NULL, CASE WHEN "staffId" IS NULL THEN 1 ELSE 0 END, 'PAYOUT', -SUM("amountFen"), 'SETTLED', ${now}, ${payoutId},
+    SELECT ${randomIdSql()}, ${brandId}, "staffId", "memberId", NULL, CASE WHEN "staffId" IS NULL THEN 1 ELSE 0 END, 'PAYOUT', -SUM("amountFen"), 'SETTLED', ${now}, ${payoutId},
            'payout:' || ${payoutId} || ':' || COALESCE("staffId", "memberId"), '', ${now}
     FROM "CommissionEntry" WHERE "brandId" = ${brandId} AND "status" = 'SETTLED'
-    GROUP BY "staffId", "memberId" HAVING SUM("amountFen") > 0`;
+    GROUP BY "staffId", "memberId" HAVING SUM("amountFen") > 0`,
+  ]);
   const rows = await db.commissionEntry.findMany({
     where: { payoutId },
     select: { staffId: true, memberId: true, amountFen: true, staff: { select: { name: true } }, member: { select: { nickname: true, phone: true } } },
@@ -164,7 +175,7 @@ export type CommissionDay = { day: string; orders: number; salesFen: number; pen
 export async function guideResultsByDay(staffId: string, days = 30, now = new Date()): Promise<CommissionDay[]> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const rows = await db.$queryRaw<{ day: string; orders: number | bigint; salesFen: number | bigint; pendingFen: number | bigint; settledFen: number | bigint; reversedFen: number | bigint }[]>`
-    SELECT substr(datetime(e."createdAt", '+8 hours'), 1, 10) AS day,
+    SELECT ${day('e."createdAt"')} AS day,
            COUNT(DISTINCT CASE WHEN e."kind" = 'EARN' THEN e."orderId" END) AS orders,
            COALESCE(SUM(CASE WHEN e."kind" = 'EARN' THEN e."baseFen" END), 0) AS "salesFen",
            COALESCE(SUM(CASE WHEN e."kind" <> 'PAYOUT' AND e."status" = 'PENDING' THEN e."amountFen" END), 0) AS "pendingFen",

@@ -2,6 +2,7 @@ import { maskPhone } from "@/lib/auth/phone";
 import { pageOf, type ListParams, type Page } from "@/lib/admin/list-params";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { containsLower } from "@/lib/db/sql";
 import type { BindingMode, StaffRole } from "@/lib/generated/prisma/enums";
 import type { PayoutRow } from "./ledger";
 
@@ -118,7 +119,7 @@ export async function brandPayouts(brandId: string, list: Pick<ListParams<Payout
         LEFT JOIN "Staff" s ON s."id" = x."staffId"
         LEFT JOIN "Member" m ON m."id" = x."memberId"
         WHERE x."brandId" = ${brandId} AND x."kind" = 'PAYOUT' AND x."payoutId" IS NOT NULL
-          AND (instr(lower(x."payoutId"), ${q}) > 0 OR instr(lower(COALESCE(s."name", '')), ${q}) > 0 OR instr(lower(COALESCE(m."nickname", '')), ${q}) > 0))`
+          AND (${containsLower(Prisma.sql`x."payoutId"`, q)} OR ${containsLower(Prisma.sql`COALESCE(s."name", '')`, q)} OR ${containsLower(Prisma.sql`COALESCE(m."nickname", '')`, q)}))`
     : Prisma.empty;
   const dir = list.dir === "asc" ? Prisma.raw("ASC") : Prisma.raw("DESC");
   // The payout id breaks ties in the same direction, so pages never overlap.

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { abortUnlessChanged, LOST_RACE_ERROR } from "@/lib/db-guard";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { guardedUpdate, LOST_RACE_ERROR } from "@/lib/db/guard";
 import { isConstraintFailure, stockChanged, stockStatements } from "@/lib/inventory/movements";
 import { OrderRefused } from "@/lib/orders/errors";
 import type { StaffActor } from "@/lib/orders/staff-actor";
@@ -42,8 +43,7 @@ export async function createTryOnHold(memberId: string, raw: z.input<typeof hold
 async function endHold(hold: { id: string; storeId: string; skuId: string }, status: "RELEASED" | "EXPIRED", actor: string, now: Date): Promise<boolean> {
   try {
     await db.$transaction([
-      db.$executeRaw`UPDATE "TryOnHold" SET "status" = ${status}, "endedAt" = ${now} WHERE "id" = ${hold.id} AND "status" = 'ACTIVE'`,
-      abortUnlessChanged(`hold ${hold.id}`),
+      ...guardedUpdate(Prisma.sql`UPDATE "TryOnHold" SET "status" = ${status}, "endedAt" = ${now} WHERE "id" = ${hold.id} AND "status" = 'ACTIVE'`, `hold ${hold.id}`),
       ...stockStatements("RELEASE", [{ storeId: hold.storeId, skuId: hold.skuId, quantity: 1 }], { actor, reference: `hold:${hold.id}`, now, note: status.toLowerCase() }),
     ]);
     await stockChanged([hold]);

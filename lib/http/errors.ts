@@ -13,17 +13,21 @@ export function apiError(code: ApiErrorCode, message: string, details?: unknown,
 }
 
 /**
- * SQLite's write lock was still held by another connection after the busy timeout (lib/db.ts) ran out: the
- * statement never ran and its transaction rolled back. Found through Prisma's wrapping (P2010 raw query,
- * driverAdapterError.cause.originalCode) or on a raw better-sqlite3 error (code).
+ * The database could not take the statement in time, and its transaction rolled back: SQLite's write lock was
+ * still held after the busy timeout (lib/db.ts); on PostgreSQL a lock wait ran past lock_timeout (55P03), the pool
+ * had no free connection in time, the server refused more connections (53300) or is shutting down (57P01), or a
+ * deadlock / serialization failure (40P01, 40001) was chosen to give way. Found through Prisma's wrapping (P2010
+ * raw query, driverAdapterError.cause.originalCode) or on a raw driver error (code).
  */
+const PG_BUSY_CODES = new Set(["55P03", "53300", "57P01", "40P01", "40001"]);
+
 export function isDatabaseBusy(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;
   const e = error as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
   for (const code of [e.code, e.originalCode]) {
-    if (typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
+    if (typeof code === "string" && (/^SQLITE_(BUSY|LOCKED)/.test(code) || PG_BUSY_CODES.has(code))) return true;
   }
-  if (typeof e.message === "string" && /SQLITE_BUSY|database is locked/.test(e.message)) return true;
+  if (typeof e.message === "string" && /SQLITE_BUSY|database is locked|timeout exceeded when trying to connect|canceling statement due to lock timeout/.test(e.message)) return true;
   return isDatabaseBusy(e.cause, depth + 1) || isDatabaseBusy(e.meta?.driverAdapterError, depth + 1);
 }
 

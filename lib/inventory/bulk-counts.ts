@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { lockRows } from "@/lib/db/sql";
 
 type PrismaPromise<T> = Prisma.PrismaPromise<T>;
 
@@ -25,7 +26,7 @@ export type BulkCountRange = {
 };
 
 /** The statements that set on-hand to the staged counts of the range; put them in ONE batch transaction. */
-export function bulkCountStatements(r: BulkCountRange): PrismaPromise<number>[] {
+export function bulkCountStatements(r: BulkCountRange): PrismaPromise<unknown>[] {
   const inRange = Prisma.sql`s."jobId" = ${r.jobId} AND s."rowNo" >= ${r.firstRowNo} AND s."rowNo" <= ${r.lastRowNo}`;
   return [
     // A store that never held the SKU gets its row (0 on hand) first, so the ledger row below sees it.
@@ -35,6 +36,10 @@ export function bulkCountStatements(r: BulkCountRange): PrismaPromise<number>[] 
       FROM "ImportRow" s
       WHERE ${inRange} AND s."storeId" IS NOT NULL AND s."skuId" IS NOT NULL AND s."quantity" IS NOT NULL
       ON CONFLICT ("storeId", "skuId") DO NOTHING`,
+    // PostgreSQL: the rows are locked before the ledger reads them (SQLite's single writer needs no lock).
+    ...lockRows(Prisma.sql`
+      SELECT 1 FROM "Inventory" i JOIN "ImportRow" s ON i."storeId" = s."storeId" AND i."skuId" = s."skuId"
+      WHERE ${inRange} ORDER BY i."storeId", i."skuId"`),
     db.$executeRaw`
       INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
       SELECT 'led-' || s."jobId" || '-' || s."rowNo", i."storeId", i."skuId", ${r.reason}, s."quantity" - i."onHand", 0, s."quantity",

@@ -6,12 +6,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 type PrismaPromise<T> = Prisma.PrismaPromise<T>;
 import type { StockReason } from "@/lib/generated/prisma/enums";
 import { Refusal } from "@/lib/refusal";
+import { onPostgres } from "@/lib/db/dialect";
+import { lockRows } from "@/lib/db/sql";
 
 // Every stock change of the app is built here: per line, one conditional UPDATE of Inventory and its
 // StockLedger row, as statements a caller puts in ONE batch transaction together with its own writes (an
 // order, a refund...). No interactive transaction (they fail under concurrency on SQLite, decision 010).
-// The ledger INSERT reads SQLite's changes(): when the guarded UPDATE changed nothing, the row's
-// reservedAfter is -1 and the ledger's CHECK constraint aborts the whole batch — all lines or none.
+// The ledger INSERT learns whether the guarded UPDATE changed the row (SQLite: changes(); PostgreSQL: the UPDATE
+// runs in a CTE of the INSERT): when it changed nothing, the ledger row's reservedAfter is -1 (or onHandAfter NULL)
+// and the ledger's constraints abort the whole batch — all lines or none. Lines go in (store, SKU) order, so
+// two batches on PostgreSQL lock shared rows in the same order and cannot deadlock.
 
 export const stockLine = z.object({
   storeId: z.string().min(1),
@@ -71,7 +75,7 @@ function guard(movement: Movement, l: StockLine, keepSafetyStock: boolean): Pris
 
 /** The statements of one movement of every line; put them in the caller's batch transaction. */
 export function stockStatements(movement: Movement, raw: StockLine[], ctx: MovementContext): PrismaPromise<number>[] {
-  const lines = z.array(stockLine).min(1).max(50).parse(raw);
+  const lines = z.array(stockLine).min(1).max(50).parse(raw).sort(byStoreAndSku);
   return lines.flatMap((l) => {
     const e = effect(movement, l.quantity);
     const statements: PrismaPromise<number>[] = [];
@@ -82,10 +86,20 @@ export function stockStatements(movement: Movement, raw: StockLine[], ctx: Movem
         VALUES (${crypto.randomUUID()}, ${l.storeId}, ${l.skuId}, 0, 0, ${ctx.now})
         ON CONFLICT ("storeId", "skuId") DO NOTHING`);
     }
-    statements.push(
-      db.$executeRaw`
+    const update = Prisma.sql`
         UPDATE "Inventory" SET "onHand" = "onHand" + ${e.onHand}, "reserved" = "reserved" + ${e.reserved}, "updatedAt" = ${ctx.now}
-        WHERE "storeId" = ${l.storeId} AND "skuId" = ${l.skuId} AND ${guard(movement, l, ctx.safetyStock !== false)}`,
+        WHERE "storeId" = ${l.storeId} AND "skuId" = ${l.skuId} AND ${guard(movement, l, ctx.safetyStock !== false)}`;
+    if (onPostgres()) {
+      statements.push(db.$executeRaw`
+        WITH u AS (${update} RETURNING "onHand", "reserved")
+        INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
+        SELECT ${crypto.randomUUID()}, ${l.storeId}, ${l.skuId}, ${e.reason}, ${e.onHand}, ${e.reserved}, u."onHand", COALESCE(u."reserved", -1),
+               ${ctx.actor}, ${ctx.reference}, ${ctx.note ?? ""}, ${ctx.now}
+        FROM (SELECT 1) AS one LEFT JOIN u ON TRUE`);
+      return statements;
+    }
+    statements.push(
+      db.$executeRaw`${update}`,
       db.$executeRaw`
         INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
         SELECT ${crypto.randomUUID()}, ${l.storeId}, ${l.skuId}, ${e.reason}, ${e.onHand}, ${e.reserved}, i."onHand",
@@ -94,6 +108,10 @@ export function stockStatements(movement: Movement, raw: StockLine[], ctx: Movem
     );
     return statements;
   });
+}
+
+function byStoreAndSku(a: { storeId: string; skuId: string }, b: { storeId: string; skuId: string }): number {
+  return a.storeId < b.storeId ? -1 : a.storeId > b.storeId ? 1 : a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : 0;
 }
 
 /** Sums the same (store, SKU) so one UPDATE carries each pair (and the guard sees the whole quantity). */
@@ -141,7 +159,8 @@ export type StockProduct = { productId: string; brandId: string; styleCode: stri
 // Counted corrections: a staff adjustment (ADJUST) or an outside system's movement (ERP_MOVE) changes on-hand by a
 // delta; an outside system's count (ERP_SET) sets it. The ledger row is written FIRST, from the row as it is, and
 // carries reservedAfter = -1 when the change would take on-hand below zero or below what is reserved, so its CHECK
-// aborts the batch; the UPDATE then applies the same change. A set to the current figure writes nothing.
+// aborts the batch; the UPDATE then applies the same change. A set to the current figure writes nothing. On
+// PostgreSQL the row is locked before it is read (lockRows), so no other batch can change it in between.
 
 export const stockDelta = z.object({ storeId: z.string().min(1), skuId: z.string().min(1), delta: z.number().int().min(-1_000_000).max(1_000_000).refine((d) => d !== 0) });
 export type StockDelta = z.infer<typeof stockDelta>;
@@ -149,18 +168,22 @@ export const stockCount = z.object({ storeId: z.string().min(1), skuId: z.string
 /** `countedAt`: a feed's count (decision 024): recorded as the row's last count, and the batch aborts if a newer count got there first. */
 export type StockCount = z.infer<typeof stockCount>;
 
-function ensureInventoryRow(storeId: string, skuId: string, now: Date): PrismaPromise<number> {
-  return db.$executeRaw`
-    INSERT INTO "Inventory" ("id", "storeId", "skuId", "onHand", "reserved", "updatedAt")
-    VALUES (${crypto.randomUUID()}, ${storeId}, ${skuId}, 0, 0, ${now})
-    ON CONFLICT ("storeId", "skuId") DO NOTHING`;
+/** The pair's Inventory row, created empty if missing, and locked for the rest of the batch on PostgreSQL. */
+function ensureInventoryRow(storeId: string, skuId: string, now: Date): PrismaPromise<unknown>[] {
+  return [
+    db.$executeRaw`
+      INSERT INTO "Inventory" ("id", "storeId", "skuId", "onHand", "reserved", "updatedAt")
+      VALUES (${crypto.randomUUID()}, ${storeId}, ${skuId}, 0, 0, ${now})
+      ON CONFLICT ("storeId", "skuId") DO NOTHING`,
+    ...lockRows(Prisma.sql`SELECT 1 FROM "Inventory" WHERE "storeId" = ${storeId} AND "skuId" = ${skuId}`),
+  ];
 }
 
 /** On-hand += delta per line (ADJUST by staff, ERP_MOVE by the ERP); refused as a whole if any line would go below zero or below reserved. */
-export function adjustStatements(reason: "ADJUST" | "ERP_MOVE", raw: StockDelta[], ctx: MovementContext): PrismaPromise<number>[] {
-  const lines = z.array(stockDelta).min(1).max(1000).parse(raw);
+export function adjustStatements(reason: "ADJUST" | "ERP_MOVE", raw: StockDelta[], ctx: MovementContext): PrismaPromise<unknown>[] {
+  const lines = z.array(stockDelta).min(1).max(1000).parse(raw).sort(byStoreAndSku);
   return lines.flatMap((l) => [
-    ensureInventoryRow(l.storeId, l.skuId, ctx.now),
+    ...ensureInventoryRow(l.storeId, l.skuId, ctx.now),
     db.$executeRaw`
       INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")
       SELECT ${crypto.randomUUID()}, i."storeId", i."skuId", ${reason}, ${l.delta}, 0, i."onHand" + ${l.delta},
@@ -173,10 +196,10 @@ export function adjustStatements(reason: "ADJUST" | "ERP_MOVE", raw: StockDelta[
 }
 
 /** On-hand := the counted figure per line (ERP_SET, ADJUST for a staff count); refused as a whole if a figure is below what is reserved. */
-export function setStatements(reason: "ERP_SET" | "ADJUST", raw: StockCount[], ctx: MovementContext): PrismaPromise<number>[] {
-  const lines = z.array(stockCount).min(1).max(1000).parse(raw);
+export function setStatements(reason: "ERP_SET" | "ADJUST", raw: StockCount[], ctx: MovementContext): PrismaPromise<unknown>[] {
+  const lines = z.array(stockCount).min(1).max(1000).parse(raw).sort(byStoreAndSku);
   return lines.flatMap((l) => [
-    ensureInventoryRow(l.storeId, l.skuId, ctx.now),
+    ...ensureInventoryRow(l.storeId, l.skuId, ctx.now),
     ...(l.countedAt ? [newerCountTripwire(l, l.countedAt, reason, ctx)] : []),
     db.$executeRaw`
       INSERT INTO "StockLedger" ("id", "storeId", "skuId", "reason", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actor", "reference", "note", "createdAt")

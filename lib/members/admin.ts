@@ -197,14 +197,16 @@ export async function adjustMemberPoints(actor: Principal, brandId: string, memb
   const { delta, reason } = parse(pointsAdjustment, raw);
   const who = actorOf(actor);
   try {
+    // The UPDATE first (on PostgreSQL it locks the row; its CHECK refuses a negative balance), then the entry
+    // reads the balance it left: two adjustments at once cannot both write the same balanceAfter.
     await db.$transaction([
+      db.$executeRaw`UPDATE "MemberBrand" SET "points" = "points" + ${delta} WHERE "id" = ${mb.id}`,
       db.$executeRaw`
         INSERT INTO "PointsEntry" ("id", "memberBrandId", "delta", "balanceAfter", "reason", "actor", "createdAt")
-        SELECT ${crypto.randomUUID()}, mb."id", ${delta}, mb."points" + ${delta}, ${reason}, ${who}, ${now} FROM "MemberBrand" mb WHERE mb."id" = ${mb.id}`,
-      db.$executeRaw`UPDATE "MemberBrand" SET "points" = "points" + ${delta} WHERE "id" = ${mb.id}`,
+        SELECT ${crypto.randomUUID()}, mb."id", ${delta}, mb."points", ${reason}, ${who}, ${now} FROM "MemberBrand" mb WHERE mb."id" = ${mb.id}`,
     ]);
   } catch (e) {
-    if (/CHECK constraint|constraint failed/i.test(String((e as Error)?.message ?? e))) {
+    if (/CHECK constraint|constraint failed|violates check constraint/i.test(String((e as Error)?.message ?? e))) {
       const { points } = await db.memberBrand.findUniqueOrThrow({ where: { id: mb.id }, select: { points: true } });
       throw new MemberAdminRefused("below_zero", `积分不能扣到负数（当前 ${points} 分）/ Points cannot go below zero (balance ${points})`);
     }

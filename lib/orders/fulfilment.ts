@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { stockChanged, stockStatements } from "@/lib/inventory/movements";
 import { OrderRefused } from "./errors";
-import { eventStatement, OrderChangedMeanwhile, runOrderBatch, transitionStatements } from "./transitions";
-import { abortUnlessChanged } from "@/lib/db-guard";
+import { guardedEvent, OrderChangedMeanwhile, runOrderBatch, transitionStatements } from "./transitions";
+import { guardedUpdate } from "@/lib/db/guard";
 import { normalisePickupCode, pickupCodeHash } from "./pickup-code";
 import { requestRefund } from "./refunds";
 import { orderCompleted, orderPaid, refundRecorded } from "./completion";
@@ -161,11 +162,10 @@ export async function shipStoreLines(staff: StaffActor, orderId: string, trackin
   // last store's shipment carries the SHIPPED transition in the same batch.
   await runOrderBatch([
     ...(othersOpen
-      ? [db.$executeRaw`UPDATE "Order" SET "updatedAt" = ${now} WHERE "id" = ${order.id} AND "status" = 'PAID'`, eventStatement(order.id, "PAID", "PAID", actor, now, note, true)]
+      ? guardedEvent(Prisma.sql`UPDATE "Order" SET "updatedAt" = ${now} WHERE "id" = ${order.id} AND "status" = 'PAID'`, { orderId: order.id, from: "PAID", to: "PAID", actor, now, note })
       : transitionStatements(order, "SHIPPED", actor, now, note)),
     ...mine.flatMap((l) => [
-      db.$executeRaw`UPDATE "OrderLine" SET "soldQty" = "soldQty" + ${open(l)} WHERE "id" = ${l.id} AND "soldQty" = ${l.soldQty} AND "releasedQty" = ${l.releasedQty}`,
-      abortUnlessChanged(`line ${l.id}`),
+      ...guardedUpdate(Prisma.sql`UPDATE "OrderLine" SET "soldQty" = "soldQty" + ${open(l)} WHERE "id" = ${l.id} AND "soldQty" = ${l.soldQty} AND "releasedQty" = ${l.releasedQty}`, `line ${l.id}`),
     ]),
     ...stockStatements("SELL", mine.map((l) => ({ storeId: l.storeId, skuId: l.skuId, quantity: open(l) })), { actor, reference: `order:${order.number}`, now }),
   ]);

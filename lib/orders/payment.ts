@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { paymentProvider, PaymentNotificationRejected, type PaymentNotice, type PaymentProvider, type PrepayResult } from "@/lib/payments";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { abortUnlessChanged, LOST_RACE_ERROR } from "@/lib/db-guard";
+import { guardedUpdate, LOST_RACE_ERROR } from "@/lib/db/guard";
 import { OrderRefused } from "./errors";
 import { eventStatement, LOST_RACE, transitionStatements } from "./transitions";
 import { ONLINE_PAY_MINUTES } from "./placement";
@@ -79,9 +79,10 @@ export async function applyPaymentNotice(notice: PaymentNotice, source: string, 
     throw new OrderRefused("amount_mismatch", "支付金额与订单不符 / Paid amount does not match the order", 400);
   }
   const paidAt = notice.paidAt ?? now;
-  const markPaid = db.$executeRaw`
+  const markPaidSql = Prisma.sql`
     UPDATE "Payment" SET "status" = 'SUCCEEDED', "transactionId" = ${notice.transactionId}, "paidAt" = ${paidAt}, "updatedAt" = ${now}
     WHERE "id" = ${payment.id} AND "status" IN ('PENDING', 'CLOSED')`;
+  const markPaid = db.$executeRaw`${markPaidSql}`;
   const order = payment.order;
   if (order.status === "PLACED") {
     const result = await safely([record, markPaid, ...transitionStatements(order, "PAID", `payment:${source}`, now, notice.transactionId, { paidAt })]);
@@ -98,10 +99,9 @@ export async function applyPaymentNotice(notice: PaymentNotice, source: string, 
     const refundId = crypto.randomUUID();
     const result = await safely([
       record,
-      markPaid,
-      abortUnlessChanged(`payment ${payment.id}`),
+      ...guardedUpdate(markPaidSql, `payment ${payment.id}`),
       db.refund.create({ data: { id: refundId, orderId: order.id, outRefundNo: `${order.number}R0`, amountFen: payment.amountFen, storeId: order.storeId ?? (await anyStoreOf(order.id)), actor: "system:late-payment", reason: "支付超时后到账，自动退款 / Paid after the order expired: refunded" } }),
-      eventStatement(order.id, "CANCELLED", "CANCELLED", "system:late-payment", now, "late payment refunded", false),
+      eventStatement(order.id, "CANCELLED", "CANCELLED", "system:late-payment", now, "late payment refunded"),
     ]);
     if (result !== "done") return "duplicate";
     await requestRefund(refundId, provider);

@@ -213,7 +213,7 @@ export async function placeOrder(memberId: string, raw: PlaceOrderInput, now = n
             return Prisma.sql`(${crypto.randomUUID()}, ${orderId}, ${a.skuId}, ${a.storeId}, ${a.quantity}, ${sku.priceFen}, ${sku.styleCode}, ${sku.productName}, ${sku.colorName}, ${sku.size})`;
           }),
         )}`,
-      eventStatement(orderId, null, status, actor, now, input.fulfilment, false),
+      eventStatement(orderId, null, status, actor, now, input.fulfilment),
       ...(input.fromCart ? [db.cartLine.deleteMany({ where: { memberId, skuId: { in: input.lines.map((l) => l.skuId) } } })] : []),
     ];
     try {

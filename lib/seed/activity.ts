@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { onPostgres } from "@/lib/db/dialect";
 import { bindShopperToGuide } from "@/lib/attribution/binding";
 import type { Principal } from "@/lib/auth/policy";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
@@ -341,15 +343,19 @@ async function redateRows(redate: { joins: { id: string; memberId: string; at: D
   const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
   const joins = JSON.stringify(redate.joins.map((j) => ({ id: j.id, m: j.memberId, at: iso(j.at) })));
   const favourites = JSON.stringify(redate.favourites.map((f) => ({ id: f.id, at: iso(f.at) })));
-  const demoOrders = `SELECT "id" FROM "Order" WHERE "idempotencyKey" LIKE '${ACTIVITY_KEY_PREFIX}%'`;
+  const demoOrders = Prisma.raw(`SELECT "id" FROM "Order" WHERE "idempotencyKey" LIKE '${ACTIVITY_KEY_PREFIX}%'`);
+  // The rows to re-date travel as one JSON parameter; PostgreSQL needs the text cast to its timestamp column type.
+  const pg = onPostgres();
+  const each = (json: string) => (pg ? Prisma.sql`json_array_elements(CAST(${json} AS json))` : Prisma.sql`json_each(${json})`);
+  const at = Prisma.raw(pg ? `CAST(j.value->>'at' AS timestamp(3))` : `j.value->>'at'`);
+  const refundedAt = Prisma.sql`(SELECT MAX(e."createdAt") FROM "OrderEvent" e WHERE e."orderId" = "Refund"."orderId" AND e."toStatus" IN ('REFUNDED', 'PARTIALLY_REFUNDED'))`;
+  const periodStart = iso(new Date(start));
   await db.$transaction([
-    db.$executeRawUnsafe(`UPDATE "MemberBrand" SET "joinedAt" = (SELECT j.value->>'at' FROM json_each(?) j WHERE j.value->>'id' = "MemberBrand"."id") WHERE "id" IN (SELECT j.value->>'id' FROM json_each(?) j)`, joins, joins),
-    db.$executeRawUnsafe(`UPDATE "Member" SET "createdAt" = (SELECT j.value->>'at' FROM json_each(?) j WHERE j.value->>'m' = "Member"."id"), "updatedAt" = (SELECT j.value->>'at' FROM json_each(?) j WHERE j.value->>'m' = "Member"."id") WHERE "id" IN (SELECT j.value->>'m' FROM json_each(?) j)`, joins, joins, joins),
-    db.$executeRawUnsafe(`UPDATE "Favourite" SET "createdAt" = (SELECT j.value->>'at' FROM json_each(?) j WHERE j.value->>'id' = "Favourite"."id") WHERE "id" IN (SELECT j.value->>'id' FROM json_each(?) j)`, favourites, favourites),
-    db.$executeRawUnsafe(`UPDATE "Payment" SET "createdAt" = (SELECT o."createdAt" FROM "Order" o WHERE o."id" = "Payment"."orderId"), "updatedAt" = COALESCE("paidAt", "updatedAt") WHERE "orderId" IN (${demoOrders})`),
-    db.$executeRawUnsafe(
-      `UPDATE "Refund" SET "createdAt" = (SELECT MAX(e."createdAt") FROM "OrderEvent" e WHERE e."orderId" = "Refund"."orderId" AND e."toStatus" IN ('REFUNDED', 'PARTIALLY_REFUNDED')), "updatedAt" = (SELECT MAX(e."createdAt") FROM "OrderEvent" e WHERE e."orderId" = "Refund"."orderId" AND e."toStatus" IN ('REFUNDED', 'PARTIALLY_REFUNDED')) WHERE "orderId" IN (${demoOrders}) AND EXISTS (SELECT 1 FROM "OrderEvent" e WHERE e."orderId" = "Refund"."orderId" AND e."toStatus" IN ('REFUNDED', 'PARTIALLY_REFUNDED'))`,
-    ),
-    db.$executeRawUnsafe(`UPDATE "QrScene" SET "createdAt" = ? WHERE "kind" = 'GUIDE' AND "createdAt" > ?`, iso(new Date(start)), iso(new Date(start))),
+    db.$executeRaw`UPDATE "MemberBrand" SET "joinedAt" = (SELECT ${at} FROM ${each(joins)} j WHERE j.value->>'id' = "MemberBrand"."id") WHERE "id" IN (SELECT j.value->>'id' FROM ${each(joins)} j)`,
+    db.$executeRaw`UPDATE "Member" SET "createdAt" = (SELECT ${at} FROM ${each(joins)} j WHERE j.value->>'m' = "Member"."id"), "updatedAt" = (SELECT ${at} FROM ${each(joins)} j WHERE j.value->>'m' = "Member"."id") WHERE "id" IN (SELECT j.value->>'m' FROM ${each(joins)} j)`,
+    db.$executeRaw`UPDATE "Favourite" SET "createdAt" = (SELECT ${at} FROM ${each(favourites)} j WHERE j.value->>'id' = "Favourite"."id") WHERE "id" IN (SELECT j.value->>'id' FROM ${each(favourites)} j)`,
+    db.$executeRaw`UPDATE "Payment" SET "createdAt" = (SELECT o."createdAt" FROM "Order" o WHERE o."id" = "Payment"."orderId"), "updatedAt" = COALESCE("paidAt", "updatedAt") WHERE "orderId" IN (${demoOrders})`,
+    db.$executeRaw`UPDATE "Refund" SET "createdAt" = ${refundedAt}, "updatedAt" = ${refundedAt} WHERE "orderId" IN (${demoOrders}) AND ${refundedAt} IS NOT NULL`,
+    db.$executeRaw`UPDATE "QrScene" SET "createdAt" = ${pg ? new Date(start) : periodStart} WHERE "kind" = 'GUIDE' AND "createdAt" > ${pg ? new Date(start) : periodStart}`,
   ]);
 }

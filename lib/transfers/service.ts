@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TransferStatus } from "@/lib/generated/prisma/enums";
-import { abortUnlessChanged, LOST_RACE_ERROR } from "@/lib/db-guard";
+import { guardedUpdate, LOST_RACE_ERROR } from "@/lib/db/guard";
 import { isConstraintFailure, stockChanged, stockStatements, type Movement } from "@/lib/inventory/movements";
 import { sellableQuantity } from "@/lib/inventory/levels";
 import { decide, type Capability, type Principal } from "@/lib/auth/policy";
@@ -18,7 +18,7 @@ import { arrivalNotice } from "./arrival";
 //   RECEIVED   the requesting store books them in (TRANSFER_IN: on hand up) and the customer is told
 //   REFUSED / CANCELLED  end it; an APPROVED one gives its reservation back (RELEASE)
 // Every change is ONE batch transaction: the guarded status UPDATE (… WHERE status = expected), a guard that
-// fails the batch when it changed nothing (lib/db-guard.ts), and the stock statements of lib/inventory —
+// fails the batch when it changed nothing (lib/db/guard.ts), and the stock statements of lib/inventory —
 // so a lost race moves no stock and stock that went meanwhile moves no status (decisions 010, 013).
 
 export type TransferActor = Extract<Principal, { kind: "staff" }>;
@@ -120,8 +120,7 @@ async function move(t: Loaded, from: TransferStatus, to: TransferStatus, staff: 
   if (to === "RECEIVED") assignments.push(Prisma.sql`"endedAt" = ${now}`);
   try {
     await db.$transaction([
-      db.$executeRaw`UPDATE "Transfer" SET ${Prisma.join(assignments, ", ")} WHERE "id" = ${t.id} AND "status" = ${from}`,
-      abortUnlessChanged(`transfer ${t.id} ${from}→${to}`),
+      ...guardedUpdate(Prisma.sql`UPDATE "Transfer" SET ${Prisma.join(assignments, ", ")} WHERE "id" = ${t.id} AND "status" = ${from}`, `transfer ${t.id} ${from}→${to}`),
       ...(stock ? stockStatements(stock.movement, [{ storeId: stock.storeId, skuId: t.skuId, quantity: t.quantity }], { actor: actorOf(staff), reference: refOf(t.id), now, note: `${from}→${to}` }) : []),
     ]);
   } catch (error) {

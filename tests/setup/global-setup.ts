@@ -4,21 +4,25 @@
 // 3. hand both paths to the workers through provide/inject (see integration-env.ts);
 // 4. delete everything when the run ends.
 // Files are unique per run (pid + time), so two runs at once never share a database.
+// With INTEGRATION_DB=postgres the same steps run on the loopback server PG_ADMIN_URL names: databases instead of
+// files, `CREATE DATABASE … TEMPLATE` instead of a copy (tests/setup/pg-databases.ts).
 import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { copyDb, fileUrl, migrate, removeDbFiles, removeOrphans, repoRoot, seed, seedScript, uniqueDbPath } from "./sqlite-files";
+import { createPgDatabase, dropPgDatabase, migratePg, removePgOrphans, uniquePgName } from "./pg-databases";
 
 declare module "vitest" {
   interface ProvidedContext {
     /** `file:` URL of this run's migrated and seeded database. */
     databaseUrl: string;
-    /** Absolute path of a migrated, unseeded database that createFreshDatabase copies. */
+    /** Absolute path (SQLite) or database name (PostgreSQL) of a migrated, unseeded database that createFreshDatabase copies. */
     migratedTemplate: string;
   }
 }
 
-export default function setup(project: TestProject): () => void {
+export default function setup(project: TestProject): (() => void) | Promise<() => Promise<void>> {
+  if (process.env.INTEGRATION_DB === "postgres") return setupPostgres(project);
   const started = Date.now();
   removeOrphans();
   const template = uniqueDbPath("template");
@@ -46,5 +50,28 @@ export default function setup(project: TestProject): () => void {
   }
   project.provide("databaseUrl", fileUrl(database));
   project.provide("migratedTemplate", template);
+  return cleanup;
+}
+
+async function setupPostgres(project: TestProject): Promise<() => Promise<void>> {
+  const started = Date.now();
+  await removePgOrphans();
+  const template = uniquePgName("tpl");
+  const database = uniquePgName("it");
+  const cleanup = async () => {
+    await dropPgDatabase(database);
+    await dropPgDatabase(template);
+  };
+  try {
+    await migratePg(await createPgDatabase(template));
+    const url = await createPgDatabase(database, template);
+    seed(url);
+    console.log(`[integration] PostgreSQL database ${database} migrated, seeded in ${Date.now() - started} ms`);
+    project.provide("databaseUrl", url);
+    project.provide("migratedTemplate", template);
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
   return cleanup;
 }

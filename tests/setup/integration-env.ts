@@ -4,7 +4,7 @@
 import { inject } from "vitest";
 
 const url = inject("databaseUrl");
-if (!url?.startsWith("file:")) {
+if (!url?.startsWith("file:") && !url?.startsWith("postgresql:")) {
   throw new Error("integration tests need the database from tests/setup/global-setup.ts; run them with `vitest --project integration`");
 }
 process.env.DATABASE_URL = url;

@@ -43,7 +43,7 @@ describe("requesting a code", () => {
     expect(row.codeHash).not.toBe(crypto.createHash("sha256").update(code).digest("base64url"));
     expect(row.codeHash).not.toBe(crypto.createHash("sha256").update(code).digest("hex"));
     // and the raw database text has no trace of it either
-    const raw = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "OtpChallenge" WHERE "phone" = ?`, phone);
+    const raw = await db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "OtpChallenge" WHERE "phone" = ${phone}`;
     expect(JSON.stringify(raw)).not.toContain(code);
   });
 

@@ -33,9 +33,9 @@ describe("availability by distance on the seeded database", () => {
   });
 
   it("the seed leaves some sizes missing in some stores", async () => {
-    const missing = await db.$queryRawUnsafe<{ n: number }[]>(`
-      SELECT COUNT(*) AS n FROM Store s JOIN Sku k JOIN Product p ON p.id = k.productId AND p.brandId = s.brandId
-      WHERE s.kind != 'WAREHOUSE' AND NOT EXISTS (SELECT 1 FROM Inventory i WHERE i.storeId = s.id AND i.skuId = k.id AND i.onHand > 0)`);
+    const missing = await db.$queryRaw<{ n: number }[]>`
+      SELECT COUNT(*) AS n FROM "Store" s CROSS JOIN "Sku" k JOIN "Product" p ON p."id" = k."productId" AND p."brandId" = s."brandId"
+      WHERE s."kind" != 'WAREHOUSE' AND NOT EXISTS (SELECT 1 FROM "Inventory" i WHERE i."storeId" = s."id" AND i."skuId" = k."id" AND i."onHand" > 0)`;
     expect(Number(missing[0]!.n)).toBeGreaterThan(0);
   });
 });

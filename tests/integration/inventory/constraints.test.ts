@@ -26,8 +26,8 @@ describe("CHECK constraints", () => {
   });
 
   it("every seeded inventory row has its opening ledger row", async () => {
-    const rows = await db.$queryRawUnsafe<{ n: number }[]>(`
-      SELECT COUNT(*) AS n FROM Inventory i WHERE i.onHand != (SELECT COALESCE(SUM(l.onHandDelta), 0) FROM StockLedger l WHERE l.storeId = i.storeId AND l.skuId = i.skuId)`);
+    const rows = await db.$queryRaw<{ n: number }[]>`
+      SELECT COUNT(*) AS n FROM "Inventory" i WHERE i."onHand" != (SELECT COALESCE(SUM(l."onHandDelta"), 0) FROM "StockLedger" l WHERE l."storeId" = i."storeId" AND l."skuId" = i."skuId")`;
     expect(Number(rows[0]!.n)).toBe(0);
   });
 });

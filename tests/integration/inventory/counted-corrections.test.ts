@@ -20,6 +20,27 @@ const ledgerOf = (storeId: string, skuId: string, reference: string) => db.stock
 const now = () => new Date();
 
 describe("counted corrections", () => {
+  it("twenty adjustments and counts of one row at once: every ledger row follows the one before it", async () => {
+    // On PostgreSQL each batch locks the row before its ledger row reads it (lockRows); without the lock two batches
+    // read the same on-hand and the ledger's onHandAfter values repeat and stop adding up.
+    const inv = await freshRow(50, 0);
+    const row = { storeId: inv.storeId, skuId: inv.skuId };
+    const ctx = (i: number) => ({ actor: "staff:test", reference: `race-${inv.id}`, note: String(i), now: now() });
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db.$transaction(i % 5 === 4 ? setStatements("ADJUST", [{ ...row, onHand: 40 + i }], ctx(i)) : adjustStatements("ADJUST", [{ ...row, delta: i % 2 ? 3 : -2 }], ctx(i))),
+      ),
+    );
+    const ledger = await db.stockLedger.findMany({ where: { ...row }, orderBy: [{ createdAt: "asc" }] });
+    const final = await db.inventory.findUniqueOrThrow({ where: { id: inv.id } });
+    expect(final.onHand).toBe(ledger.reduce((sum, l) => sum + l.onHandDelta, 0));
+    expect(ledger.filter((l) => l.reference === `race-${inv.id}`).length).toBeGreaterThanOrEqual(16); // a count equal to the figure writes nothing
+    // A serial chain: each row starts where another ended, the first at 0 and the last ends at the final figure. As
+    // multisets, starts + {final} = ends + {0}; two batches that read the same figure break it.
+    const count = (values: number[]) => values.sort((x, y) => x - y).join(",");
+    expect(count([...ledger.map((l) => l.onHandAfter - l.onHandDelta), final.onHand])).toBe(count([...ledger.map((l) => l.onHandAfter), 0]));
+  });
+
   it("adjusts by a delta with one ledger row saying who and why", async () => {
     const inv = await freshRow(5, 2);
     await db.$transaction(adjustStatements("ADJUST", [{ storeId: inv.storeId, skuId: inv.skuId, delta: -3 }], { actor: "staff:test", reference: "adj-1", note: "盘点损耗", now: now() }));

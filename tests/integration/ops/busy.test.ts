@@ -1,15 +1,18 @@
-// SQLite busy / locked: another connection holds the write lock (BEGIN IMMEDIATE, in a worker thread so this
-// event loop stays free). Shorter than lib/db.ts's busy timeout (5 s) → the order waits and succeeds; longer →
-// POST /api/shop/orders answers a clean JSON 503 with Retry-After, nothing half-written, and the same request
-// (same idempotency key) succeeds once the lock is gone.
+// A busy database: another connection holds the lock the order needs. SQLite: the write lock (BEGIN IMMEDIATE, in
+// a worker thread so this event loop stays free); PostgreSQL: the row lock on the stock row (SELECT … FOR UPDATE
+// from a connection of its own). Shorter than lib/db.ts's wait (SQLite busy_timeout 5 s, PostgreSQL
+// lock_timeout 4 s) → the order waits and succeeds; longer → POST /api/shop/orders answers a clean JSON 503 with Retry-After,
+// nothing half-written, and the same request (same idempotency key) succeeds once the lock is gone.
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import pg from "pg";
 import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { databaseFile } from "@/lib/ops/backup";
 import type { Principal } from "@/lib/auth/policy";
 import { expectConsoleError } from "../../setup/console-error";
+import { onPostgres } from "../../setup/dialect";
 import { brandOf, inventoryOf, key, ledgerMismatches, newMember, newSku, stock } from "../orders/fixtures";
 
 const signedIn = vi.hoisted(() => ({ principal: { kind: "anonymous" } as Principal }));
@@ -26,8 +29,9 @@ const { POST } = await import("@/app/api/shop/orders/route");
 
 const sqlitePath = createRequire(import.meta.url).resolve("better-sqlite3");
 
-/** Holds SQLite's write lock from another thread for `ms`; resolves `locked` once held, `released` after. */
-function holdWriteLock(ms: number) {
+/** Holds the lock an order of `row` needs for `ms`; resolves `locked` once held, `released` after. */
+function holdWriteLock(ms: number, row: { storeId: string; skuId: string }) {
+  if (onPostgres) return holdRowLock(ms, row);
   const worker = new Worker(
     `const { parentPort, workerData } = require("node:worker_threads");
      const Database = require(workerData.sqlitePath);
@@ -49,6 +53,21 @@ function holdWriteLock(ms: number) {
     });
   worker.on("message", (m: string) => messages.push(m));
   return { locked: next("locked"), released: next("released") };
+}
+
+function holdRowLock(ms: number, row: { storeId: string; skuId: string }) {
+  const conn = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const locked = (async () => {
+    await conn.connect();
+    await conn.query("BEGIN");
+    await conn.query('SELECT 1 FROM "Inventory" WHERE "storeId" = $1 AND "skuId" = $2 FOR UPDATE', [row.storeId, row.skuId]);
+  })();
+  const released = locked.then(async () => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await conn.query("ROLLBACK");
+    await conn.end();
+  });
+  return { locked, released };
 }
 
 async function setup() {
@@ -76,7 +95,7 @@ afterAll(() => {
 describe("a write lock held by another connection", () => {
   it("released within the busy timeout: the order waits for it and is placed", async () => {
     const { brand, store, sku } = await setup();
-    const lock = holdWriteLock(1500);
+    const lock = holdWriteLock(1500, { storeId: store.id, skuId: sku.id });
     await lock.locked;
     const started = Date.now();
     const response = await POST(orderRequest({ brand: brand.slug, idempotencyKey: key(), fulfilment: "PICKUP", storeId: store.id, lines: [{ skuId: sku.id, quantity: 1 }] }));
@@ -90,7 +109,7 @@ describe("a write lock held by another connection", () => {
   it("held beyond it: a clean 503 JSON with Retry-After, nothing written, and the same request succeeds afterwards", async () => {
     const { brand, store, sku, member } = await setup();
     const body = { brand: brand.slug, idempotencyKey: key(), fulfilment: "PICKUP", storeId: store.id, lines: [{ skuId: sku.id, quantity: 2 }] };
-    const lock = holdWriteLock(6500);
+    const lock = holdWriteLock(6500, { storeId: store.id, skuId: sku.id });
     await lock.locked;
     const consoleError = expectConsoleError(); // the server logs the busy database; the shopper gets no stack
     const response = await POST(orderRequest(body));
@@ -101,7 +120,7 @@ describe("a write lock held by another connection", () => {
     const json = (await response.json()) as { error: { code: string; message: string } };
     expect(json.error.code).toBe("unavailable");
     expect(json.error.message).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
-    expect(JSON.stringify(json)).not.toMatch(/at .*\.ts|SQLITE|stack/i);
+    expect(JSON.stringify(json)).not.toMatch(/at .*\.ts|SQLITE|55P03|lock timeout|stack/i);
     // Nothing half-written: no order, no reservation, ledger still equals stock.
     expect(await db.order.count({ where: { memberId: member.id } })).toBe(0);
     expect((await inventoryOf(store.id, sku.id)).reserved).toBe(0);

@@ -2,21 +2,23 @@ import crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { createFreshDatabase } from "../../setup/fresh-db";
+import { clientFor, createFreshDatabase } from "../../setup/fresh-db";
 
 const TABLES = ["Brand", "Store", "Category", "Product", "ProductImage", "Sku", "Inventory", "StockLedger", "Member", "MemberBrand", "QrScene", "Staff"];
 
 /** A hash per table of every row, ordered by id: equal hashes mean identical data, ids and dates included. */
-function tableHashes(url: string): Record<string, string> {
-  const db = new Database(url.slice("file:".length), { readonly: true });
+async function tableHashes(url: string): Promise<Record<string, string>> {
+  const db = clientFor(url);
   try {
-    return Object.fromEntries(
-      TABLES.map((t) => [t, crypto.createHash("sha256").update(JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY id`).all())).digest("hex")]),
-    );
+    const hashes: Record<string, string> = {};
+    for (const t of TABLES) {
+      const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${t}" ORDER BY "id"`);
+      hashes[t] = crypto.createHash("sha256").update(JSON.stringify(rows, (_, v) => (typeof v === "bigint" ? v.toString() : v))).digest("hex");
+    }
+    return hashes;
   } finally {
-    db.close();
+    await db.$disconnect();
   }
 }
 
@@ -30,19 +32,19 @@ describe("the demo seed", () => {
       const [r1, r2] = [seed(one.url), seed(two.url)];
       expect(r1.status, r1.stderr).toBe(0);
       expect(r2.status, r2.stderr).toBe(0);
-      expect(tableHashes(one.url)).toEqual(tableHashes(two.url));
+      expect(await tableHashes(one.url)).toEqual(await tableHashes(two.url));
     } finally {
       await one.cleanup();
       await two.cleanup();
     }
   });
 
-  it("refuses to seed a database that already has brands, and changes nothing", () => {
-    const before = tableHashes(process.env.DATABASE_URL!);
+  it("refuses to seed a database that already has brands, and changes nothing", async () => {
+    const before = await tableHashes(process.env.DATABASE_URL!);
     const tsx = createRequire(import.meta.url).resolve("tsx/cli");
     const run = spawnSync(process.execPath, [tsx, path.join(process.cwd(), "prisma", "seed.ts")], { env: process.env, encoding: "utf8" });
     expect(run.status).not.toBe(0);
     expect(run.stderr + run.stdout).toMatch(/已有 .* 个品牌/);
-    expect(tableHashes(process.env.DATABASE_URL!)).toEqual(before);
+    expect(await tableHashes(process.env.DATABASE_URL!)).toEqual(before);
   });
 });

@@ -8,7 +8,25 @@ const prismaBusy = Object.assign(new Error("Raw query failed. Code: `SQLITE_BUSY
   meta: { driverAdapterError: Object.assign(new Error("SocketTimeout"), { cause: { originalCode: "SQLITE_BUSY", originalMessage: "database is locked", kind: "SocketTimeout" } }) },
 });
 
+// PostgreSQL's, as Prisma wraps them (the shape logged by tests/integration/ops/busy.test.ts on PostgreSQL 15).
+const pgBusy = (code: string, message: string) =>
+  Object.assign(new Error(`Raw query failed. Code: \`${code}\`. Message: \`${message}\``), {
+    code: "P2010",
+    meta: { driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: code, originalMessage: message, kind: "postgres", code, severity: "ERROR", message } } },
+  });
+
 describe("a busy database", () => {
+  it("on PostgreSQL: a lock wait past lock_timeout, no free connection, deadlock or serialization give-way", () => {
+    expect(isDatabaseBusy(pgBusy("55P03", "canceling statement due to lock timeout"))).toBe(true);
+    expect(isDatabaseBusy(pgBusy("53300", "sorry, too many clients already"))).toBe(true);
+    expect(isDatabaseBusy(pgBusy("40P01", "deadlock detected"))).toBe(true);
+    expect(isDatabaseBusy(pgBusy("40001", "could not serialize access due to concurrent update"))).toBe(true);
+    expect(isDatabaseBusy(new Error("timeout exceeded when trying to connect"))).toBe(true);
+    // A broken rule is not "busy": retrying would not help.
+    expect(isDatabaseBusy(pgBusy("23514", 'new row for relation "Inventory" violates check constraint "Inventory_1_check"'))).toBe(false);
+    expect(isDatabaseBusy(pgBusy("42601", "syntax error at or near \"PRAGMA\""))).toBe(false);
+  });
+
   it("is recognised through Prisma's wrapping and on a raw driver error, and nothing else is", () => {
     expect(isDatabaseBusy(prismaBusy)).toBe(true);
     expect(isDatabaseBusy(Object.assign(new Error("x"), { code: "SQLITE_BUSY_SNAPSHOT" }))).toBe(true);
