@@ -1,6 +1,16 @@
 // Runs once when a server process starts: set the SQLite pragmas before the first request, start the sweeper.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // A misconfigured picture store (MEDIA_STORAGE=s3 without its settings) refuses to start, with every problem
+    // named, rather than failing each upload and picture later.
+    const { mediaStorage, MediaStorageConfigError } = await import("@/lib/storage");
+    try {
+      mediaStorage();
+    } catch (error) {
+      if (!(error instanceof MediaStorageConfigError)) throw error;
+      console.error(`[startup] ${error.message}`);
+      process.exit(1);
+    }
     const { ensurePragmas } = await import("@/lib/db");
     await ensurePragmas().catch((error) => console.error("[startup] database not ready:", error instanceof Error ? error.message : error));
     // Unpaid orders and try-on holds give their stock back: once now (after a crash or restart), then every minute.

@@ -6,11 +6,27 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 // Security headers on every response. Scripts allow 'unsafe-inline' because Next's cached (ISR) pages carry
 // inline bootstrap scripts and a per-request nonce would make every catalog page dynamic; the JS-SDK host
 // res.wx.qq.com is allowed for WeChat pages. WeChat avatars come from thirdwx.qlogo.cn.
+// With MEDIA_STORAGE=s3 and S3_PUBLIC_URL, pictures load from that origin (a CDN or the bucket) too. Next computes
+// these headers at `next build`, so S3_PUBLIC_URL must be set when building (`npm start` builds with the same env).
+const mediaOrigin = publicMediaOrigin(process.env.S3_PUBLIC_URL);
+
+/** @param {string | undefined} text */
+function publicMediaOrigin(text) {
+  if (!text?.trim()) return "";
+  try {
+    const url = new URL(text.trim());
+    if (url.protocol === "http:" || url.protocol === "https:") return ` ${url.origin}`;
+  } catch {
+    // reported below
+  }
+  throw new Error(`S3_PUBLIC_URL 应为 http(s) 地址 / S3_PUBLIC_URL must be an http(s) URL, got "${text.slice(0, 100)}"`);
+}
+
 const CSP = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline' https://res.wx.qq.com",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https://thirdwx.qlogo.cn https://wx.qlogo.cn",
+  `img-src 'self' data: blob: https://thirdwx.qlogo.cn https://wx.qlogo.cn${mediaOrigin}`,
   "font-src 'self'",
   "connect-src 'self'",
   "frame-ancestors 'none'",

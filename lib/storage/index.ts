@@ -1,14 +1,19 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { mediaStorageChoice } from "./config";
 import { LocalFolderStorage } from "./local-folder";
+import { S3Storage } from "./s3";
 
 // Uploaded pictures (product images, DM covers) go through this interface so that several app instances can
-// later share an S3-compatible bucket instead of a local folder (issue 8); pages only ever see `url`.
+// share an S3-compatible bucket instead of a local folder (issue 8, MEDIA_STORAGE=s3); pages only ever see `url`.
 
 import { IMAGE_TYPES, type ImageType, type MediaStorage } from "./types";
 import { Refusal } from "@/lib/refusal";
 
 export type { MediaStorage, StoredObject, ImageType } from "./types";
+export { IMMUTABLE } from "./types";
+export { mediaStorageChoice, MediaStorageConfigError } from "./config";
+export { MediaStorageError, S3Storage, type S3Config } from "./s3";
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /** The picture's real type from its first bytes (the browser's claim is not trusted); null if not JPEG/PNG/WebP. */
@@ -29,9 +34,18 @@ export class UploadRefused extends Refusal {
   }
 }
 
-let storage: MediaStorage | undefined;
-export function mediaStorage(): MediaStorage {
-  storage ??= new LocalFolderStorage(process.env.MEDIA_DIR ?? "data/media");
+const VARIABLES = ["MEDIA_STORAGE", "MEDIA_DIR", "S3_ENDPOINT", "S3_BUCKET", "S3_REGION", "S3_ADDRESSING_STYLE", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_URL"];
+
+// Keyed by the settings themselves, so a test (or a reloaded environment) that changes them gets a fresh store.
+let cached: { fingerprint: string; storage: MediaStorage } | undefined;
+
+/** The store this deployment is configured for; a MediaStorageConfigError ("中文 / English") when it is misconfigured. */
+export function mediaStorage(env: Record<string, string | undefined> = process.env): MediaStorage {
+  const fingerprint = JSON.stringify(VARIABLES.map((name) => env[name] ?? null));
+  if (cached?.fingerprint === fingerprint) return cached.storage;
+  const choice = mediaStorageChoice(env);
+  const storage = choice.kind === "s3" ? new S3Storage(choice.config) : new LocalFolderStorage(choice.dir);
+  cached = { fingerprint, storage };
   return storage;
 }
 

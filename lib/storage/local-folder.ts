@@ -1,16 +1,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { IMAGE_TYPES, type MediaStorage, type StoredObject } from "./types";
-
-const KEY = /^(products|catalogs)\/[0-9a-f]{64}\.(jpg|png|webp)$/;
-const TYPE_OF_EXT = Object.fromEntries(Object.entries(IMAGE_TYPES).map(([type, ext]) => [ext, type]));
+import { contentTypeOfKey, MEDIA_KEY, type MediaStorage, type StoredObject } from "./types";
 
 /** A folder on this machine, served by app/api/media/[...key]; keys are checked so no path can leave it. */
 export class LocalFolderStorage implements MediaStorage {
   constructor(private readonly root: string) {}
 
   private file(key: string): string | null {
-    return KEY.test(key) ? path.join(path.resolve(this.root), key) : null;
+    return MEDIA_KEY.test(key) ? path.join(path.resolve(this.root), key) : null;
   }
 
   async put(key: string, object: StoredObject): Promise<{ url: string }> {
@@ -28,7 +25,7 @@ export class LocalFolderStorage implements MediaStorage {
     const file = this.file(key);
     if (!file) return null;
     try {
-      return { bytes: await fs.readFile(file), contentType: TYPE_OF_EXT[key.split(".").pop() ?? ""] ?? "application/octet-stream" };
+      return { bytes: await fs.readFile(file), contentType: contentTypeOfKey(key) };
     } catch {
       return null;
     }

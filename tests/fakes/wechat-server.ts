@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "./loopback";
 
 // A fake WeChat on loopback that speaks the real web OAuth (网页授权) protocol, so tests run the real
 // client (lib/wechat/oauth.ts) over real HTTP. One origin serves both of WeChat's hosts:
@@ -267,14 +267,10 @@ export async function startFakeWechat(options: { appId: string; appSecret: strin
     res.writeHead(404, { "content-type": "text/plain" }).end("404 Not Found");
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const origin = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
     appId: options.appId,
     users,
     requests,
@@ -300,11 +296,6 @@ export async function startFakeWechat(options: { appId: string; appSecret: strin
         return crypto.createHash("sha1").update(plain).digest("hex") === signature;
       });
     },
-    close() {
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections(); // stalled requests and keep-alive sockets
-      });
-    },
+    close: () => closeServer(server),
   };
 }

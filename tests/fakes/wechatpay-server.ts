@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "./loopback";
 import type { WechatPayConfig } from "@/lib/payments/wechatpay";
 
 // A fake WeChat Pay APIv3 on loopback that speaks the real protocol, so tests run the real client
@@ -394,12 +394,7 @@ export async function startFakeWechatPay(options: { port?: number; keys?: FakeWe
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const url = await listenOnLoopback(server, options.port ?? 0);
 
   function requireTrade(outTradeNo: string): FakeTrade {
     const trade = trades.get(outTradeNo);
@@ -454,11 +449,6 @@ export async function startFakeWechatPay(options: { port?: number; keys?: FakeWe
     refuseRefunds(count = 1) {
       refusals = count;
     },
-    close() {
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
+    close: () => closeServer(server),
   };
 }
