@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { applyReferral } from "@/lib/referral/service";
@@ -10,9 +11,13 @@ import { searchKeysCreate } from "@/lib/members/search-keys";
 export async function joinBrand(client: Prisma.TransactionClient, memberId: string, brandId: string): Promise<boolean> {
   const where = { memberId_brandId: { memberId, brandId } };
   if (await client.memberBrand.findUnique({ where, select: { id: true } })) return false;
-  // Still an upsert: a second sign-in racing this one must not fail on the unique key.
-  await client.memberBrand.upsert({ where, create: { memberId, brandId }, update: {} });
-  return true;
+  // A second sign-in racing this one must not fail on the unique key, nor abort a surrounding transaction (as a
+  // failed INSERT does on PostgreSQL): ON CONFLICT DO NOTHING, and only the one that inserted has joined.
+  const inserted = await client.$executeRaw`
+    INSERT INTO "MemberBrand" ("id", "memberId", "brandId", "tier", "points", "joinedAt")
+    VALUES (${crypto.randomUUID()}, ${memberId}, ${brandId}, 'NORMAL', 0, ${new Date()})
+    ON CONFLICT ("memberId", "brandId") DO NOTHING`;
+  return inserted === 1;
 }
 
 /**
