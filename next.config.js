@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -60,8 +61,11 @@ const nextConfig = {
   generateBuildId: () => BUILD_ID,
   ...(cacheMemoryMb !== undefined ? { cacheMaxMemorySize: Number(cacheMemoryMb) * 1024 * 1024 } : {}),
   env: { CATALOG_CACHE_BUILD: BUILD_ID },
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3"],
+  // Cached pages and data as Next keeps them, with tag invalidations shared by every instance through the database
+  // (several instances behind a proxy, decision 032).
+  cacheHandler: fileURLToPath(new URL("./lib/cache/shared-tags-cache-handler.mjs", import.meta.url)),
+  // better-sqlite3 is a native addon and pg has optional native parts: load them from node_modules at run time.
+  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-pg"],
   // Tests and benchmarks build into their own folder so they never collide with a developer's .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

@@ -241,11 +241,11 @@ export function asConflict(e: unknown): unknown {
   return /constraint|unique|P2002|P2025/i.test(message) || (e as { code?: string })?.code === "P2002" ? new CatalogConflictError() : e;
 }
 
-/** After commit: the product pages and the brand's listings are refreshed (no-op outside a request). */
+/** After commit: the product pages and the brand's listings are refreshed on every instance. */
 export function catalogChanged(brandId: string, styleCodes: string[]): void {
   try {
     for (const code of styleCodes) invalidateProduct(brandId, code);
   } catch {
-    // No request scope (script, test): nothing cached here to refresh; the cached reads' lifetime is the safety net.
+    // The write has committed; a failed refresh must not undo the answer (the cached reads' lifetime is the safety net).
   }
 }

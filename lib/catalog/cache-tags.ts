@@ -1,4 +1,5 @@
-import { revalidateTag } from "next/cache";
+import { revalidateTag as nextRevalidateTag } from "next/cache";
+import { db } from "@/lib/db";
 
 // Cache tags of catalog reads. Any write to a brand, product, price, store or stock calls the matching
 // invalidate function below, so cached pages stay static-fast and never stale for long.
@@ -11,6 +12,25 @@ export const TAGS = {
   brandStock: (brandId: string) => `stock-brand:${brandId}`,
   stores: (brandId: string) => `stores:${brandId}`,
 } as const;
+
+type Profile = "max" | { expire: number };
+const YEAR_MS = 365 * 86_400_000; // Next's "max" profile expires a tag after a year
+
+/**
+ * Next's revalidateTag; outside a request (the order sweeper's timer, scripts) Next has no cache to reach, so the
+ * tag goes straight to the CacheTag table that every instance's cache handler reads within a second (decision 032).
+ */
+function revalidateTag(tag: string, profile: Profile): void {
+  try {
+    nextRevalidateTag(tag, profile);
+  } catch {
+    const now = Date.now();
+    const row = { staleAt: BigInt(now), expiredAt: BigInt(profile === "max" ? now + YEAR_MS : now + profile.expire * 1000), updatedAt: BigInt(now) };
+    void db.cacheTag.upsert({ where: { tag }, create: { tag, ...row }, update: row }).catch((error) => {
+      console.warn(`[cache] tag ${tag} not published:`, error instanceof Error ? error.message : error);
+    });
+  }
+}
 
 /** Seconds a cached catalog read may live without an invalidation (a safety net, not the freshness mechanism). */
 export const CATALOG_REVALIDATE_SECONDS = 3600;

@@ -26,7 +26,7 @@ function refreshShop(brandId: string): void {
   try {
     invalidateCatalog(brandId);
   } catch {
-    // No request scope: nothing cached here.
+    // The write has committed; a failed refresh must not undo the answer (the cached reads' lifetime is the safety net).
   }
 }
 

@@ -14,12 +14,12 @@ export type Change<T extends object = object> = ({ ok: true } & T) | { ok: false
 const NOT_FOUND = { ok: false, message: "商品不存在 / Product not found" } as const;
 const refuse = (message: string) => ({ ok: false, message }) as const;
 
-/** Cached product page and listings of the brand; outside a request (tests, scripts) there is no cache to reach. */
+/** Cached product page and listings of the brand, on every instance (outside a request through the CacheTag table). */
 function refreshShop(brandId: string, styleCode: string): void {
   try {
     invalidateProductNow(brandId, styleCode);
   } catch {
-    // No request scope: nothing cached here.
+    // The write has committed; a failed refresh must not undo the answer (the cached reads' lifetime is the safety net).
   }
 }
 

@@ -127,8 +127,8 @@ export function mergeStockLines(lines: StockLine[]): StockLine[] {
 
 /**
  * After a batch with stock statements committed: the cached stock grid and product page of each product
- * touched are refreshed (lib/catalog/cache-tags.ts). Outside a request (the sweeper's timer, scripts) Next
- * has no cache to reach and the 60-second life of the cached stock read is the safety net.
+ * touched are refreshed on every instance (lib/catalog/cache-tags.ts; outside a request, such as the sweeper's
+ * timer, through the CacheTag table).
  */
 export async function stockChanged(lines: Pick<StockLine, "skuId">[], known?: StockProduct[]): Promise<void> {
   if (!lines.length) return;
@@ -149,7 +149,7 @@ export async function stockChanged(lines: Pick<StockLine, "skuId">[], known?: St
       invalidateStock(p.brandId, p.productId, p.styleCode);
     }
   } catch {
-    // No request scope (timer, script, test): nothing cached here to refresh.
+    // The write has committed; a failed refresh must not undo the answer (the cached reads' lifetime is the safety net).
   }
 }
 

@@ -16,7 +16,7 @@ function refreshShop(brandId: string): void {
   try {
     invalidateStoreSettings(brandId);
   } catch {
-    // No request scope: nothing cached here.
+    // The write has committed; a failed refresh must not undo the answer (the cached reads' lifetime is the safety net).
   }
 }
 

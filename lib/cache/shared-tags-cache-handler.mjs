@@ -1,0 +1,84 @@
+// Next's cache handler (next.config.js `cacheHandler`) for several app instances on one database (issue 8,
+// decision 032). It is Next's own file-system/memory cache, with the tag state shared: a revalidateTag() on any
+// instance is also written to the CacheTag table, and before answering a cache read each instance takes in the rows
+// changed since it last looked, at most once per CACHE_TAG_POLL_MS (1 s). So a price changed through one instance
+// is fresh on every instance within about a second (plus their clock difference: keep them on NTP).
+// Loaded by Next outside the app bundle, hence plain JavaScript and drivers (tag-store.mjs).
+import fileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import tagsManifestModule from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
+import { openTagStore } from "./tag-store.mjs";
+
+const FileSystemCache = fileSystemCacheModule.default ?? fileSystemCacheModule;
+const { tagsManifest } = tagsManifestModule;
+
+const POLL_MS = Number(process.env.CACHE_TAG_POLL_MS) >= 0 && process.env.CACHE_TAG_POLL_MS ? Number(process.env.CACHE_TAG_POLL_MS) : 1000;
+// Rows are found by the writer's clock: look back this far so a writer whose clock is behind is not missed
+// (taking a row in twice changes nothing).
+const CLOCK_SLACK_MS = 5000;
+
+// Next makes a handler per request: the shared state lives in the module.
+const state = { store: undefined, lastSync: 0, seenUpTo: 0, syncing: undefined, warned: false };
+
+function store() {
+  state.store ??= openTagStore(process.env.DATABASE_URL || "file:./data/app.db");
+  return state.store;
+}
+
+function warnOnce(what, error) {
+  if (state.warned) return;
+  state.warned = true;
+  console.error(`[cache] ${what}; other instances' invalidations arrive only when this works again:`, error instanceof Error ? error.message : error);
+}
+
+/** Folds a row into this process's tag state; later times win, so applying a row twice is harmless. */
+export function applyTagRow(row) {
+  const entry = { ...(tagsManifest.get(row.tag) ?? {}) };
+  entry.stale = Math.max(entry.stale ?? 0, row.staleAt);
+  if (row.expiredAt != null) entry.expired = Math.max(entry.expired ?? 0, row.expiredAt);
+  tagsManifest.set(row.tag, entry);
+}
+
+/** Takes in the tag rows other instances wrote since the last look (at most once per POLL_MS). */
+export async function syncSharedTags(now = Date.now()) {
+  if (now - state.lastSync < POLL_MS) return state.syncing;
+  state.lastSync = now;
+  state.syncing ??= (async () => {
+    try {
+      const rows = await store().changedSince(state.seenUpTo - CLOCK_SLACK_MS);
+      for (const row of rows) {
+        applyTagRow(row);
+        state.seenUpTo = Math.max(state.seenUpTo, row.updatedAt);
+      }
+      state.warned = false;
+    } catch (error) {
+      warnOnce("reading shared cache tags failed", error);
+    } finally {
+      state.syncing = undefined;
+    }
+  })();
+  return state.syncing;
+}
+
+export default class SharedTagsCacheHandler extends FileSystemCache {
+  async get(...args) {
+    await syncSharedTags();
+    return super.get(...args);
+  }
+
+  async revalidateTag(tags, durations) {
+    await super.revalidateTag(tags, durations);
+    const list = (typeof tags === "string" ? [tags] : tags) ?? [];
+    if (!list.length) return;
+    const updatedAt = Date.now();
+    const rows = list.map((tag) => {
+      const entry = tagsManifest.get(tag) ?? {};
+      return { tag, staleAt: entry.stale ?? updatedAt, expiredAt: entry.expired ?? null, updatedAt };
+    });
+    try {
+      await store().publish(rows);
+    } catch (error) {
+      // This instance is already fresh; the others keep their entries until their revalidate time runs out.
+      warnOnce("publishing cache tags failed", error);
+    }
+  }
+}
