@@ -14,7 +14,10 @@ export type BackupResult = DatabaseCheck & { ms: number };
 
 /** The file behind a `file:` DATABASE_URL (absolute). */
 export function databaseFile(url = databaseUrl()): string {
-  if (!url.startsWith("file:")) throw new Error(`数据库地址不是本地文件 / DATABASE_URL is not a file: URL (${url})`);
+  // PostgreSQL has its own tools; the URL is not echoed (it may hold a password).
+  if (!url.startsWith("file:")) {
+    throw new Error("数据库不是 SQLite 文件：PostgreSQL 请用 pg_dump 或持续归档（见 README「Deployment」）/ DATABASE_URL is not a SQLite file: for PostgreSQL use pg_dump or continuous archiving (README, Deployment)");
+  }
   return path.resolve(url.slice("file:".length));
 }
 
