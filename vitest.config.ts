@@ -18,10 +18,12 @@ const SQLITE_ONLY = [
 ];
 const onPostgres = process.env.INTEGRATION_DB === "postgres";
 
-// Two projects (docs/decisions/002-testing.md):
+// Three projects (docs/decisions/002-testing.md):
 //   unit         tests/unit/**        pure functions, parallel, no database
 //   integration  tests/integration/** a real SQLite file per run, migrated and seeded by
 //                                     tests/setup/global-setup.ts; files run one after another
+//   cluster      tests/cluster/**     two `next start` of one build behind nginx on one PostgreSQL database
+//                                     (tests/cluster/global-setup.ts builds and starts it; issue 8)
 export default defineConfig({
   resolve: {
     alias: [
@@ -61,6 +63,20 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 20_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "cluster",
+          include: ["tests/cluster/**/*.test.ts"],
+          globalSetup: [path.join(root, "tests", "cluster", "global-setup.ts")],
+          setupFiles: [path.join(root, "tests", "cluster", "cluster-env.ts")],
+          pool: "forks",
+          // One cluster for the run, shared by all files: one file at a time.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
     ],

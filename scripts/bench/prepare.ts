@@ -31,6 +31,7 @@ export async function prepareDatabase(cleanup: Cleanup, dbFile: string = BENCH_D
  * there, but only when the difference is Next's own edit (never undo a change someone made meanwhile).
  */
 class BuildSideEffectsGuard {
+  constructor(private readonly distDir: string) {}
   private readonly tsconfigPath = path.join(ROOT, "tsconfig.json");
   private readonly nextEnvPath = path.join(ROOT, "next-env.d.ts");
   private readonly tsconfigBefore = readOrNull(this.tsconfigPath);
@@ -54,12 +55,12 @@ class BuildSideEffectsGuard {
       log("warning: tsconfig.json changed during the build and is not plain JSON; left as it is");
       return;
     }
-    const ours = (entry: unknown): boolean => typeof entry === "string" && entry.startsWith(`${DIST_DIR}/`);
+    const ours = (entry: unknown): boolean => typeof entry === "string" && entry.startsWith(`${this.distDir}/`);
     const withoutOurs = structuredClone(afterJson) as { include?: unknown };
     if (Array.isArray(withoutOurs.include)) withoutOurs.include = withoutOurs.include.filter((entry) => !ours(entry));
     if (JSON.stringify(withoutOurs) === JSON.stringify(beforeJson)) {
       fs.writeFileSync(this.tsconfigPath, before);
-      log("restored tsconfig.json (next build had added its .next-bench type paths)");
+      log(`restored tsconfig.json (next build had added its ${this.distDir} type paths)`);
     } else {
       log("warning: tsconfig.json changed during the build beyond Next's own edit; left as it is");
     }
@@ -67,7 +68,7 @@ class BuildSideEffectsGuard {
 
   private restoreNextEnv(): void {
     const after = readOrNull(this.nextEnvPath);
-    if (after === null || after === this.nextEnvBefore || !after.includes(DIST_DIR)) return;
+    if (after === null || after === this.nextEnvBefore || !after.includes(this.distDir)) return;
     if (this.nextEnvBefore === null) fs.rmSync(this.nextEnvPath, { force: true });
     else fs.writeFileSync(this.nextEnvPath, this.nextEnvBefore);
     log("restored next-env.d.ts");
@@ -82,22 +83,33 @@ function readOrNull(file: string): string | null {
   }
 }
 
-export function distExists(): boolean {
-  return fs.existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"));
+export function distExists(distDir: string = DIST_DIR): boolean {
+  return fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"));
 }
 
-export async function buildApp(force: boolean, cleanup: Cleanup, dbFile: string = BENCH_DB): Promise<void> {
+/**
+ * `next build` into `target.distDir` (default .next-bench) against `dbFile`, or against whatever database
+ * `target.env.DATABASE_URL` names (the cluster test builds against its PostgreSQL database).
+ */
+export async function buildApp(
+  force: boolean,
+  cleanup: Cleanup,
+  dbFile: string = BENCH_DB,
+  target: { distDir?: string; env?: Record<string, string> } = {},
+): Promise<void> {
+  const distDir = target.distDir ?? DIST_DIR;
   if (!force) {
-    if (distExists()) {
-      log(`--no-build: reusing the existing ${DIST_DIR} build`);
+    if (distExists(distDir)) {
+      log(`no rebuild asked: reusing the existing ${distDir} build`);
       return;
     }
-    log(`--no-build given but ${DIST_DIR} has no build yet: building once`);
+    log(`no rebuild asked but ${distDir} has no build yet: building once`);
   }
-  log(`building: NEXT_DIST_DIR=${DIST_DIR} next build`);
-  const guard = new BuildSideEffectsGuard();
+  log(`building: NEXT_DIST_DIR=${distDir} next build`);
+  const guard = new BuildSideEffectsGuard(distDir);
+  const env = childEnv({ NODE_ENV: "production", NEXT_DIST_DIR: distDir, ...target.env }, dbFile);
   try {
-    await runNode("next build", require.resolve("next/dist/bin/next"), ["build"], childEnv({ NODE_ENV: "production" }, dbFile), cleanup);
+    await runNode("next build", require.resolve("next/dist/bin/next"), ["build"], env, cleanup);
   } finally {
     guard.restore();
   }

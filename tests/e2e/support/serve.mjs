@@ -4,12 +4,15 @@
 //   2. `next build` into .next-e2e (NEXT_DIST_DIR), so a developer's .next is never touched;
 //   3. `next start -p $E2E_PORT` (default 3100) until Playwright stops us. No `-H 127.0.0.1`: Next
 //      proxies middleware rewrites to `localhost`, which may resolve to ::1 first.
+//      A copy of the fresh build goes to .next-build-snapshot first, for the cluster test of the same `npm test`
+//      (scripts/build-snapshot.mjs).
 // E2E_SKIP_BUILD=1 reuses an existing .next-e2e build (local iteration on specs only).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { BUILD_SNAPSHOT_DIR, snapshotBuild, sourceTreeId } from "../../../scripts/build-snapshot.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const require = createRequire(import.meta.url);
@@ -84,7 +87,9 @@ else log("prisma/seed.ts does not exist yet: the e2e database is NOT seeded");
 if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
   log(`E2E_SKIP_BUILD=1: reusing ${distDir}`);
 } else {
+  const treeId = sourceTreeId(root);
   step(`next build (${distDir})`, [nextBin, "build"], undoTsconfigRewrite);
+  if (snapshotBuild(root, distDir, BUILD_SNAPSHOT_DIR, treeId)) log(`copied the build to ${BUILD_SNAPSHOT_DIR} for the cluster test`);
 }
 
 log(`fake WeChat on 127.0.0.1:${wechatFakePort}`);
