@@ -1,4 +1,5 @@
-// Runs once when a server process starts: set the SQLite pragmas before the first request, start the sweeper.
+// Runs once when a server process starts: refuse a misconfiguration, set the SQLite pragmas before the first
+// request, start the sweeper (which sweeps only while this instance holds its lease).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     // A misconfigured picture store (MEDIA_STORAGE=s3 without its settings) refuses to start, with every problem
@@ -9,6 +10,14 @@ export async function register() {
     } catch (error) {
       if (!(error instanceof MediaStorageConfigError)) throw error;
       console.error(`[startup] ${error.message}`);
+      process.exit(1);
+    }
+    // On PostgreSQL several instances share sessions, pickup codes and OTP hashes: without one APP_SECRET for all of
+    // them each would sign with its own key, so the instance refuses to start (decision 032).
+    const { appSecretProblem } = await import("@/lib/security/app-secret");
+    const secretProblem = appSecretProblem();
+    if (secretProblem) {
+      console.error(`[startup] ${secretProblem}`);
       process.exit(1);
     }
     const { ensurePragmas } = await import("@/lib/db");

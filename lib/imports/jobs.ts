@@ -1,7 +1,7 @@
 import { CsvError, parse } from "csv-parse";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ImportKind } from "@/lib/generated/prisma/enums";
+import type { ImportKind, ImportStatus } from "@/lib/generated/prisma/enums";
 import { CatalogConflictError, CatalogFeedError, checkCatalogRows, upsertCatalogRows, type CatalogRow } from "@/lib/catalog-feed/catalog";
 import { applyPrices, checkPriceRows, type PriceRow } from "@/lib/catalog-feed/prices";
 import { stockResolver, type RowError, type StockResolver } from "@/lib/catalog-feed/stock";
@@ -244,12 +244,42 @@ export async function dryRunImport(input: { brandId: string; kind: ImportKind; f
   return validateImport(jobId, input.source, { bytesTotal: input.bytesTotal });
 }
 
+/**
+ * An APPLYING job whose row nobody touched for this long has lost its applier (a killed process): another caller,
+ * on any instance, may resume it. The applier touches the row at least every APPLY_HEARTBEAT_MS.
+ */
+export const APPLY_STALE_MS = 60_000;
+const APPLY_HEARTBEAT_MS = 15_000;
+
+/**
+ * Claims a job for applying in the database, so that a second "apply" sent to another instance is refused
+ * (decision 032): ONE conditional UPDATE moves a READY or FAILED job, or an APPLYING one whose applier went
+ * silent, to APPLYING. Concurrent claimers are serialised on the row and re-check the condition; only the one
+ * whose UPDATE changed it applies.
+ */
+export async function claimImportApply(jobId: string, now = new Date()): Promise<boolean> {
+  const { count } = await db.importJob.updateMany({
+    where: {
+      id: jobId,
+      errorCount: 0,
+      OR: [{ status: { in: ["READY", "FAILED"] } }, { status: "APPLYING", updatedAt: { lt: new Date(now.getTime() - APPLY_STALE_MS) } }],
+    },
+    data: { status: "APPLYING", updatedAt: now },
+  });
+  return count === 1;
+}
+
+/** Whether some instance is applying the job right now (it touched the row within APPLY_STALE_MS). */
+export function applyingNow(job: { status: ImportStatus; updatedAt: Date }, now = new Date()): boolean {
+  return job.status === "APPLYING" && now.getTime() - job.updatedAt.getTime() < APPLY_STALE_MS;
+}
+
 export type ApplyOptions = {
   /** Rows per batch transaction (default: 5,000 for stock, 500 for products and prices). */
   batchRows?: number;
   /** Called after each committed batch; tests throw here to stand for a process killed between batches. */
   afterBatch?: (appliedRows: number) => void | Promise<void>;
-  /** The caller already put the job in busyJobs (the apply route, so the page never sees it idle in between). */
+  /** The caller already claimed the job (claimImportApply) and put it in busyJobs (the apply route, so the page never sees it idle in between). */
   claimed?: boolean;
 };
 
@@ -284,16 +314,22 @@ function feedRefusal(error: unknown, batchRowNos: number[]): unknown {
  * counts and advances appliedRows. Re-running after an interruption resumes; an APPLIED job is a no-op.
  */
 export async function applyImport(jobId: string, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const job = await db.importJob.findUnique({ where: { id: jobId } });
-  const refusal = !job ? applyMessages.notReady : job.status === "APPLIED" ? null : job.status === "HELD" ? applyMessages.held : job.errorCount > 0 || !["READY", "APPLYING", "FAILED"].includes(job.status) ? applyMessages.notReady : undefined;
+  const seen = await db.importJob.findUnique({ where: { id: jobId } });
+  const refusal = !seen ? applyMessages.notReady : seen.status === "APPLIED" ? null : seen.status === "HELD" ? applyMessages.held : seen.errorCount > 0 || !["READY", "APPLYING", "FAILED"].includes(seen.status) ? applyMessages.notReady : undefined;
   if (refusal !== undefined) {
     if (options.claimed) busyJobs.delete(jobId);
-    if (refusal === null) return { jobId, status: "APPLIED", totalRows: job!.totalRows, appliedRows: job!.appliedRows, batches: 0 };
+    if (refusal === null) return { jobId, status: "APPLIED", totalRows: seen!.totalRows, appliedRows: seen!.appliedRows, batches: 0 };
     throw new ImportRefused(refusal);
   }
-  if (!job) throw new ImportRefused(applyMessages.notReady); // (narrowing only)
-  if (!options.claimed && busyJobs.has(jobId)) throw new ImportRefused(applyMessages.busy);
+  if (!seen) throw new ImportRefused(applyMessages.notReady); // (narrowing only)
+  if (!options.claimed && (busyJobs.has(jobId) || !(await claimImportApply(jobId)))) throw new ImportRefused(applyMessages.busy);
+  // Read again once claimed: a previous applier may have moved appliedRows since the read above.
+  const job = options.claimed ? seen : await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
   busyJobs.add(jobId);
+  // A batch may outlast APPLY_STALE_MS on a slow database; a missed beat is harmless (the next one, or the batch's
+  // own appliedRows write, touches the row too).
+  const heartbeat = setInterval(() => void db.importJob.updateMany({ where: { id: jobId, status: "APPLYING" }, data: { updatedAt: new Date() } }).catch(() => undefined), APPLY_HEARTBEAT_MS);
+  heartbeat.unref?.();
   const batchRows = options.batchRows ?? (job.kind === "STOCK" ? IMPORT_LIMITS.stockBatch : IMPORT_LIMITS.catalogBatch);
   let applied = job.appliedRows;
   let batches = 0;
@@ -345,8 +381,12 @@ export async function applyImport(jobId: string, options: ApplyOptions = {}): Pr
       await db.importJob.update({ where: { id: jobId }, data: { status: "FAILED", errors: JSON.stringify([{ row: applied + FIRST_ROW, field: "quantity", message }]) } });
       throw new ImportRefused(message);
     }
+    // Stopped by anything else: FAILED (nothing wrong with the rows) gives the claim back at once, so "apply"
+    // resumes from appliedRows. If even this write fails, the claim goes stale after APPLY_STALE_MS instead.
+    await db.importJob.updateMany({ where: { id: jobId, status: "APPLYING" }, data: { status: "FAILED" } }).catch(() => undefined);
     throw error;
   } finally {
+    clearInterval(heartbeat);
     busyJobs.delete(jobId);
   }
 }

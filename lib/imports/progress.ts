@@ -12,5 +12,8 @@ export function readProgress(jobId: string): { bytesRead: number; bytesTotal: nu
   return reading.get(jobId) ?? null;
 }
 
-/** Jobs being validated or applied in this process: a second "apply" of the same job waits its turn as a no-op. */
+/**
+ * Jobs being validated or applied in this process: a local shortcut for "busy". Across instances the database
+ * claim decides who applies (claimImportApply, decision 032).
+ */
 export const busyJobs = new Set<string>();

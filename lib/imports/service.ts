@@ -9,7 +9,7 @@ import { pageOf, type ListParams, type Page, countUpTo } from "@/lib/admin/list-
 import type { RowError } from "@/lib/catalog-feed/stock";
 import { exportCsvWebStream, exportFileName } from "./export";
 import { IMPORT_KINDS } from "./formats";
-import { applyImport, applyMessages, createImportJob, IMPORT_LIMITS, ImportRefused, validateImport } from "./jobs";
+import { applyImport, applyingNow, applyMessages, claimImportApply, createImportJob, IMPORT_LIMITS, ImportRefused, validateImport } from "./jobs";
 import { busyJobs, readProgress } from "./progress";
 
 // What the import and export routes call: who may (brand.manage of the job's or export's brand), then the work.
@@ -89,7 +89,7 @@ export type ImportStatusView = {
   errors: RowError[];
   /** 0–100 of the current phase: reading while VALIDATING, applied rows while APPLYING. */
   percent: number;
-  /** True while this server process works on the job (a stalled APPLYING job can be resumed). */
+  /** True while some instance works on the job (an APPLYING job nobody works on can be resumed). */
   busy: boolean;
   createdAt: string;
   /** HELD (applying would empty a store, decision 024): the held feed an admin confirms or rejects on /admin/stock-feeds. */
@@ -125,7 +125,7 @@ export async function importStatus(principal: Principal, jobId: string): Promise
     errorCount: job.errorCount,
     errors: (JSON.parse(job.errors) as RowError[]).slice(0, IMPORT_LIMITS.errorsShown),
     percent,
-    busy: busyJobs.has(job.id),
+    busy: busyJobs.has(job.id) || applyingNow(job),
     createdAt: job.createdAt.toISOString(),
     holdId: job.status === "HELD" ? ((await db.stockFeedHold.findUnique({ where: { importJobId: job.id }, select: { id: true } }))?.id ?? null) : null,
   };
@@ -154,10 +154,18 @@ export async function startImportApply(principal: Principal, jobId: string): Pro
   if (job.status === "APPLIED") return { jobId, run: async () => {} };
   if (job.status === "HELD") return refusal(409, "held", applyMessages.held);
   if (job.errorCount > 0 || !["READY", "APPLYING", "FAILED"].includes(job.status)) return refusal(409, "not_ready", "该导入未通过校验，不能应用 / This import did not pass its check and cannot be applied");
-  if (busyJobs.has(jobId)) return refusal(409, "busy", "该导入正在处理中 / This import is already being processed");
-  // Claim the job now: a double click cannot start two appliers, and the page never sees it idle before it starts.
+  const busy = refusal(409, "busy", "该导入正在处理中 / This import is already being processed");
+  if (busyJobs.has(jobId)) return busy; // this instance is on it: no need to ask the database
+  // Claim the job now, in the database: a double click, or a second "apply" sent to another instance, cannot start
+  // two appliers, and the page never sees it idle before it starts.
   busyJobs.add(jobId);
-  await db.importJob.update({ where: { id: jobId }, data: { status: "APPLYING" } });
+  let claimed = false;
+  try {
+    claimed = await claimImportApply(jobId);
+  } finally {
+    if (!claimed) busyJobs.delete(jobId);
+  }
+  if (!claimed) return busy;
   return {
     jobId,
     run: async () => {

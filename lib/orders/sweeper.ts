@@ -8,13 +8,16 @@ import { orderCompleted, repairMissingCommission } from "./completion";
 import { expireTryOnHolds } from "@/lib/holds/try-on";
 import { settleDueCommission } from "@/lib/commission/ledger";
 import { reconcileRefund } from "./refunds";
+import { claimLease, PROCESS_HOLDER } from "@/lib/ops/lease";
 
 // Gives back what nobody paid for: unpaid orders past payBy are cancelled and their reservations released;
 // paid pickups nobody collected before the code expired are refunded; expired try-on holds end; delivered
 // orders nobody confirmed complete after AUTO_RECEIVE_DAYS; refunds the provider answered PROCESSING are
 // asked about again (reconcileRefund) once they are a minute old; commission past its freeze settles.
-// Runs at start-up and every minute (instrumentation.ts); safe to run in several processes at once because
-// every change is guarded (a second sweeper's batch finds the order already moved and changes nothing).
+// Runs at start-up and every minute (instrumentation.ts). With several instances only the holder of the
+// "order-sweeper" lease sweeps (decision 032), so WeChat Pay is asked once per order, not once per instance; two
+// sweeps at once would still be safe, because every change is guarded (a second sweeper's batch finds the order
+// already moved and changes nothing).
 
 export const AUTO_RECEIVE_DAYS = 10;
 const BATCH = 200;
@@ -115,14 +118,24 @@ export async function sweepExpired(now = new Date(), provider: PaymentProvider =
   return result;
 }
 
+export const SWEEPER_LEASE = "order-sweeper";
+/** 1.5 ticks: the holder renews it every tick; if it dies, another instance sweeps within 1.5–2.5 minutes. */
+export const SWEEPER_LEASE_MS = 90_000;
+
+/** One tick: sweeps when `holder` holds (or now takes) the sweeper lease; null when another instance does. */
+export async function sweepIfLeaseHolder(holder = PROCESS_HOLDER, now = new Date(), provider?: PaymentProvider): Promise<SweepResult | null> {
+  if (!(await claimLease(SWEEPER_LEASE, holder, SWEEPER_LEASE_MS, now))) return null;
+  return sweepExpired(now, provider);
+}
+
 let timer: ReturnType<typeof setInterval> | undefined;
 
-/** Start-up sweep, then one a minute. One timer per process; errors are logged, never thrown. */
+/** Start-up sweep, then one a minute, under the lease. One timer per process; errors are logged, never thrown. */
 export function startSweeper(intervalMs = 60_000): void {
   if (timer) return;
   const run = () =>
-    sweepExpired().then(
-      (r) => (r.cancelled || r.holdsExpired || r.paidLate || r.autoReceived || r.uncollected || r.refundsReconciled || r.commissionRepaired || r.settled) && console.log(`[sweeper] ${JSON.stringify(r)}`),
+    sweepIfLeaseHolder().then(
+      (r) => r && (r.cancelled || r.holdsExpired || r.paidLate || r.autoReceived || r.uncollected || r.refundsReconciled || r.commissionRepaired || r.settled) && console.log(`[sweeper] ${JSON.stringify(r)}`),
       (error) => console.error("[sweeper]", error instanceof Error ? error.message : error),
     );
   void run();

@@ -8,10 +8,9 @@ import { requireWechatOAuthConfig, type WechatOAuthConfig } from "./config";
 // Not the shopper's OAuth token (lib/wechat/oauth.ts): one per app, shared by every request, and WeChat
 // caps how many a day an app may fetch (2,000), so it is cached and fetched by one caller at a time.
 //
-// The cache is this process's memory for now. Several instances would each fetch their own token and,
-// since a new token retires the previous one after 5 minutes (WeChat answers 40001 for it then), keep
-// knocking each other's out: issue 8 (several instances) moves it to a shared store by implementing
-// WechatCredentialCache; nothing else has to change.
+// The app's cache is the database (DbCredentialCache, decision 032): instances that each fetched their own token
+// would keep knocking each other's out, since a new token retires the previous one after 5 minutes (WeChat
+// answers 40001 for it then). Tests may pass a MemoryCredentialCache.
 
 export type WechatApiErrorCode = "invalid_credential" | "ip_not_allowed" | "access_token_invalid" | "wechat_error" | "wechat_unreachable";
 
@@ -49,13 +48,21 @@ export interface CachedCredential {
   value: string;
   /** Ms since the epoch: WeChat's expiry less REFRESH_MARGIN_MS, so a value is never used in its last minutes. */
   refreshAt: number;
+  /** Ms since the epoch: WeChat's own expiry (until then the value still works, e.g. while another caller renews it). */
+  expiresAt: number;
 }
 
 /** Where tokens and tickets are kept between requests. Async so a shared store (issue 8) fits the same shape. */
 export interface WechatCredentialCache {
   get(key: string): Promise<CachedCredential | undefined>;
   set(key: string, entry: CachedCredential): Promise<void>;
-  delete(key: string): Promise<void>;
+  /** Drops the value under `key`; with `value`, only if it still holds that one (another caller may have replaced it). */
+  delete(key: string, value?: string): Promise<void>;
+  /**
+   * A cache several instances share: runs `fetch` (fetch and set) in one instance at a time and lets the others
+   * wait for its value. Without it, one fetch at a time per cache object (this process's inflight map) is all.
+   */
+  fetchOnce?(key: string, fetch: () => Promise<string>): Promise<string>;
 }
 
 export class MemoryCredentialCache implements WechatCredentialCache {
@@ -66,19 +73,22 @@ export class MemoryCredentialCache implements WechatCredentialCache {
   async set(key: string, entry: CachedCredential) {
     this.entries.set(key, entry);
   }
-  async delete(key: string) {
-    this.entries.delete(key);
+  async delete(key: string, value?: string) {
+    if (value === undefined || this.entries.get(key)?.value === value) this.entries.delete(key);
   }
 }
 
-// On globalThis so the development server's module reloads keep one cache (and one daily quota's worth of tokens).
-const holder = globalThis as unknown as { __wechatCredentialCache?: WechatCredentialCache };
-export const processCredentialCache: WechatCredentialCache = (holder.__wechatCredentialCache ??= new MemoryCredentialCache());
+// On globalThis so the development server's module reloads keep one cache. Loaded on first use, so modules that
+// only import this file's pure helpers (unit tests) never open the database.
+const holder = globalThis as unknown as { __wechatCredentialCache?: Promise<WechatCredentialCache> };
+function appCredentialCache(): Promise<WechatCredentialCache> {
+  return (holder.__wechatCredentialCache ??= import("./db-credential-cache").then((m) => new m.DbCredentialCache()));
+}
 
 export interface WechatApiOptions {
   /** Defaults to the environment (requireWechatOAuthConfig()). */
   config?: WechatOAuthConfig;
-  /** Defaults to processCredentialCache. */
+  /** Defaults to the database (DbCredentialCache), shared by every instance. */
   cache?: WechatCredentialCache;
   /** Ms since the epoch; tests move it to expire cached values. */
   now?: () => number;
@@ -100,7 +110,7 @@ export function refreshAt(obtainedAt: number, expiresInSeconds: number): number 
 }
 
 // One fetch at a time per cache and key: a burst of first requests must not spend the daily quota, nor
-// have the second token retire the first.
+// have the second token retire the first. A shared cache adds the same across instances (fetchOnce).
 const inflight = new WeakMap<WechatCredentialCache, Map<string, Promise<string>>>();
 
 /**
@@ -112,7 +122,7 @@ export async function cachedCredential(
   options: WechatApiOptions,
   fetchFresh: () => Promise<{ value: string; expiresInSeconds: number }>,
 ): Promise<string> {
-  const cache = options.cache ?? processCredentialCache;
+  const cache = options.cache ?? (await appCredentialCache());
   const now = options.now ?? Date.now;
   const cached = await cache.get(key);
   if (cached && now() < cached.refreshAt) return cached.value;
@@ -121,11 +131,15 @@ export async function cachedCredential(
   if (!pending) inflight.set(cache, (pending = new Map()));
   const running = pending.get(key);
   if (running) return running;
+  const fetchAndKeep = async () => {
+    const fresh = await fetchFresh();
+    const obtainedAt = now();
+    await cache.set(key, { value: fresh.value, refreshAt: refreshAt(obtainedAt, fresh.expiresInSeconds), expiresAt: obtainedAt + fresh.expiresInSeconds * 1000 });
+    return fresh.value;
+  };
   const started = (async () => {
     try {
-      const fresh = await fetchFresh();
-      await cache.set(key, { value: fresh.value, refreshAt: refreshAt(now(), fresh.expiresInSeconds) });
-      return fresh.value;
+      return await (cache.fetchOnce ? cache.fetchOnce(key, fetchAndKeep) : fetchAndKeep());
     } finally {
       pending.delete(key);
     }
@@ -136,8 +150,8 @@ export async function cachedCredential(
 
 /** Drops a cached value WeChat refused, unless another caller already replaced it. */
 export async function forgetCredential(key: string, value: string, options: WechatApiOptions): Promise<void> {
-  const cache = options.cache ?? processCredentialCache;
-  if ((await cache.get(key))?.value === value) await cache.delete(key);
+  const cache = options.cache ?? (await appCredentialCache());
+  await cache.delete(key, value);
 }
 
 const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { copyDb, fileUrl, migrate, removeDbFiles, removeOrphans, repoRoot, seed, seedScript, uniqueDbPath } from "./sqlite-files";
+import { PG_RUN_APP_SECRET } from "./dialect";
 import { createPgDatabase, dropPgDatabase, migratePg, removePgOrphans, uniquePgName } from "./pg-databases";
 
 declare module "vitest" {
@@ -55,6 +56,7 @@ export default function setup(project: TestProject): (() => void) | Promise<() =
 
 async function setupPostgres(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
+  process.env.APP_SECRET ??= PG_RUN_APP_SECRET; // the seed signs pickup codes; the test files must use the same key
   await removePgOrphans();
   const template = uniquePgName("tpl");
   const database = uniquePgName("it");

@@ -4,10 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { APPLY_STALE_MS } from "@/lib/imports/jobs";
 
 // A real kill: a child process applies a 20,000-row stock file in batches of 1,000 and is killed with SIGKILL
 // halfway. The database then holds whole batches only (appliedRows a multiple of 1,000, exactly those rows'
-// figures and ledger rows), and running "apply" again finishes the job. Runs on a copy of the test database.
+// figures and ledger rows), and running "apply" again, once the dead applier's claim is stale, finishes the job.
+// Runs on a copy of the test database.
 
 // tsx as a loader in the one process (its CLI would run the script in a grandchild that SIGKILL never reaches).
 const node = (args: string[]) => [process.execPath, ["--import", "tsx", CHILD, ...args]] as const;
@@ -67,6 +69,15 @@ describe("an apply killed with SIGKILL", () => {
       const ledger = (id: string) => (sql.prepare(`SELECT count(*) AS n FROM "StockLedger" WHERE reference = ?`).get(`import:${id}`) as { n: number }).n;
       expect(ledger(jobId!)).toBe(changedInApplied);
 
+      // The killed applier's claim stands until it goes stale (no instance can tell a dead applier from a slow
+      // one on another machine): "apply" right away is refused as busy and changes nothing.
+      const early = spawnSync(...node(["apply", jobId!, "1000", "0"]), { env: env(), encoding: "utf8" });
+      expect(early.status).not.toBe(0);
+      expect(early.stderr).toContain("this import is already being processed");
+      expect(sql.prepare(`SELECT "appliedRows" FROM "ImportJob" WHERE id = ?`).get(jobId)).toEqual({ appliedRows: job.appliedRows });
+      // APPLY_STALE_MS later (the row's updatedAt moved back instead of waiting a minute), it resumes.
+      const stale = new Date(Date.now() - APPLY_STALE_MS - 1000).toISOString().replace("Z", "+00:00");
+      sql.prepare(`UPDATE "ImportJob" SET "updatedAt" = ? WHERE id = ?`).run(stale, jobId);
       const resume = spawnSync(...node(["apply", jobId!, "1000", "0"]), { env: env(), encoding: "utf8" });
       expect(resume.status, resume.stderr).toBe(0);
       expect(resume.stdout).toContain("done 20000");

@@ -123,8 +123,9 @@ describe("stock import", () => {
         },
       }),
     ).rejects.toBe(killed);
+    // Stopped by an error in this process: FAILED gives the claim back at once (a SIGKILL leaves APPLYING: kill.test.ts).
     const job = await db.importJob.findUniqueOrThrow({ where: { id: checked.jobId } });
-    expect(job).toMatchObject({ status: "APPLYING", appliedRows: 5 });
+    expect(job).toMatchObject({ status: "FAILED", appliedRows: 5, errorCount: 0 });
     const held = await inventoryOf(store.id, skus.map((s) => s.id));
     expect(new Map(held.map((i) => [i.skuId, i.onHand]))).toEqual(new Map(skus.slice(0, 5).map((s, i) => [s.id, i + 1])));
     expect(await db.stockLedger.count({ where: { reference: `import:${checked.jobId}` } })).toBe(5);
