@@ -5,6 +5,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PrismaClientPg } from "@/lib/generated/prisma-pg/client";
 import { databaseUrl } from "@/lib/db-url";
 import { dialectOf, replicaUrls } from "@/lib/db/dialect";
+import { REPLICA_WAIT_MS, replicaFence } from "@/lib/db/replica-fence";
 
 // The one PrismaClient of the process. Not marked server-only because the seed and scripts share it;
 // the domain modules that pages import are.
@@ -69,13 +70,31 @@ if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
 /**
  * `primary` with its model reads routed to read replicas (@prisma/extension-read-replicas, decision 033): outside a
  * transaction, findMany/findUnique/count/aggregate/groupBy… go to one replica picked at random; writes, everything
- * inside `$transaction` and raw SQL stay on the primary (raw reads ask for a replica through `replicaForRaw`). One
- * PostgreSQL client per URL, pooled like the primary (PG_POOL_MAX each); no URLs: `primary` itself.
+ * inside `$transaction` and raw SQL stay on the primary (raw reads ask for a replica through `replicaForRaw`). A
+ * replica answers only once it has replayed what the primary had written when the read began, waiting up to `waitMs`
+ * (the fence, lib/db/replica-fence.ts); the primary answers otherwise. One PostgreSQL client per URL, pooled like the
+ * primary (PG_POOL_MAX each); no URLs: `primary` itself.
  */
-export function withReadReplicas(primary: PrismaClient, urls: string[]): PrismaClient {
+export function withReadReplicas(primary: PrismaClient, urls: string[], waitMs = REPLICA_WAIT_MS): PrismaClient {
   if (urls.length === 0) return primary;
-  const replicas = urls.map((url) => logSlowQueries(postgresClient(url, queryLog())));
+  const replicas = urls.map((url) => fenced(logSlowQueries(postgresClient(url, queryLog())), primary, waitMs));
   return primary.$extends(readReplicas({ replicas })) as unknown as PrismaClient;
+}
+
+type Operation = (args: unknown) => Promise<unknown>;
+
+/** A replica client whose every query first passes the fence (lib/db/replica-fence.ts); the primary answers otherwise. */
+function fenced(replica: PrismaClient, primary: PrismaClient, waitMs: number): PrismaClient {
+  const caughtUp = replicaFence(primary, replica, waitMs);
+  return replica.$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        if (await caughtUp()) return query(args);
+        const target = (model ? primary[model as keyof PrismaClient] : primary) as unknown as Record<string, Operation>;
+        return target[operation]!(args);
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ListingFilters } from "./filters";
 import { distanceMeters } from "@/lib/stores/geo";
 
 // Plain reads of the catalog. Pages reach them through lib/catalog/cached.ts; tests call them directly.
-// Read through replicaReads (decision 033): shoppers see them through the cache, which tag propagation already keeps up to 1 s old.
+// Read through replicaReads (decision 033): cached pages tolerate replica lag; the fence keeps a refill as new as its invalidation.
 // Everything returned is JSON-plain (no Date objects) because the cache serialises it.
 
 export type BrandTheme = {

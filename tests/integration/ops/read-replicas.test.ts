@@ -1,8 +1,14 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, replicaForRaw, replicaReads, withReadReplicas } from "@/lib/db";
 import { periodOf } from "@/lib/analytics/filters";
 import { onPostgres } from "../../setup/dialect";
 import { clientFor, createFreshDatabase, type FreshDatabase } from "../../setup/fresh-db";
+import { migratePg } from "../../setup/pg-databases";
 
 // Read replicas (DATABASE_REPLICA_URLS, decision 033). The test run sets none, so replicaReads is the primary client
 // itself. On PostgreSQL, a "replica" is a second database made from the same migrated template and seeded
@@ -124,4 +130,82 @@ if (onPostgres) {
     });
   });
 
+  // The fence against a real streaming standby (a throwaway primary and its pg_basebackup copy, started here):
+  // replay paused on the standby, a write on the primary, and the routed read comes from the primary after the wait
+  // instead of the standby's old row; replay resumed, the standby answers again.
+  describe("the replica fence against a streaming standby", () => {
+    const WAIT_MS = 300;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mc-standby-"));
+    let primary: Client;
+    let standby: Client;
+    let routed: Client;
+    const server = (command: string) => {
+      const run = spawnSync("scripts/pg-server.sh", [command, dir], { encoding: "utf8" });
+      if (run.status !== 0) throw new Error(`pg-server.sh ${command}: ${run.stderr}`);
+      return run.stdout.trim();
+    };
+    const onDatabase = (adminUrl: string, name: string) => Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+
+    beforeAll(async () => {
+      const admin = server("start");
+      const setup = new pg.Client({ connectionString: admin });
+      await setup.connect();
+      await setup.query(`CREATE DATABASE app TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+      await setup.end();
+      await migratePg(onDatabase(admin, "app"));
+      primary = clientFor(onDatabase(admin, "app"));
+      await seedOne(primary, "第一版 First name", 0);
+      const standbyUrl = onDatabase(server("standby"), "app");
+      standby = clientFor(standbyUrl);
+      routed = withReadReplicas(primary, [standbyUrl], WAIT_MS);
+    }, 120_000);
+
+    afterAll(async () => {
+      await routed?.$disconnect();
+      await primary?.$disconnect();
+      await standby?.$disconnect();
+      server("stop");
+    });
+
+    const replayPaused = async (paused: boolean) => {
+      await (paused ? standby.$queryRaw`SELECT pg_wal_replay_pause()::text` : standby.$queryRaw`SELECT pg_wal_replay_resume()::text`);
+    };
+
+    it("the standby is a standby, and a caught-up standby answers without waiting", async () => {
+      const [row] = await standby.$queryRaw<{ standby: boolean }[]>`SELECT pg_is_in_recovery() AS standby`;
+      expect(row?.standby).toBe(true);
+      await expect.poll(() => nameOn(standby)).toBe("第一版 First name");
+      const started = Date.now();
+      expect(await nameOn(routed)).toBe("第一版 First name");
+      expect(Date.now() - started).toBeLessThan(WAIT_MS);
+    });
+
+    it("while the standby is behind, the primary answers model reads and raw reads after the wait", async () => {
+      await replayPaused(true);
+      try {
+        await primary.product.update({ where: { id: productId }, data: { name: "第二版 Second name" } });
+        expect(await nameOn(standby)).toBe("第一版 First name"); // what an unfenced replica read would cache
+        const started = Date.now();
+        expect(await nameOn(routed)).toBe("第二版 Second name");
+        expect(Date.now() - started).toBeGreaterThanOrEqual(WAIT_MS - 10);
+        const [raw] = await replicaForRaw(routed).$queryRaw<{ name: string }[]>`SELECT "name" FROM "Product" WHERE "id" = ${productId}`;
+        expect(raw?.name).toBe("第二版 Second name");
+      } finally {
+        await replayPaused(false);
+      }
+      await expect.poll(() => nameOn(standby)).toBe("第二版 Second name");
+      expect(await nameOn(routed)).toBe("第二版 Second name");
+    });
+
+    it("an unreachable replica leaves its reads to the primary", async () => {
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const lost = withReadReplicas(primary, ["postgresql://mc@127.0.0.1:1/app"], WAIT_MS);
+      try {
+        expect(await nameOn(lost)).toBe("第二版 Second name");
+        expect(String(warn.mock.calls[0])).toMatch(/read replica failed/);
+      } finally {
+        warn.mockRestore();
+      }
+    });
+  });
 }
