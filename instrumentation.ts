@@ -20,6 +20,15 @@ export async function register() {
       console.error(`[startup] ${secretProblem}`);
       process.exit(1);
     }
+    // Read replicas (DATABASE_REPLICA_URLS) only of a PostgreSQL database, and only PostgreSQL ones: refused here,
+    // before lib/db opens any pool.
+    const { replicaUrls } = await import("@/lib/db/dialect");
+    try {
+      replicaUrls();
+    } catch (error) {
+      console.error(`[startup] ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    }
     const { ensurePragmas } = await import("@/lib/db");
     await ensurePragmas().catch((error) => console.error("[startup] database not ready:", error instanceof Error ? error.message : error));
     // Unpaid orders and try-on holds give their stock back: once now (after a crash or restart), then every minute.

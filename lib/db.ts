@@ -1,21 +1,31 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PrismaClientPg } from "@/lib/generated/prisma-pg/client";
 import { databaseUrl } from "@/lib/db-url";
-import { dialectOf } from "@/lib/db/dialect";
+import { dialectOf, replicaUrls } from "@/lib/db/dialect";
+import { REPLICA_WAIT_MS, replicaFence } from "@/lib/db/replica-fence";
 
 // The one PrismaClient of the process. Not marked server-only because the seed and scripts share it;
 // the domain modules that pages import are.
 function createClient(): PrismaClient {
   const url = databaseUrl();
-  // Query events only when asked: tests count the queries of each page's reads (no N+1); SLOW_QUERY_MS logs slow ones.
-  const events = process.env.PRISMA_QUERY_EVENTS === "1" || slowQueryMs() !== null;
-  const log = events ? [{ emit: "event" as const, level: "query" as const }] : [];
+  const log = queryLog();
   const client = dialectOf(url) === "postgresql"
     ? postgresClient(url, log)
     // timeout = SQLite busy_timeout: wait for another process's write lock instead of failing at once.
     : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), log });
+  return logSlowQueries(client);
+}
+
+/** Query events only when asked: tests count the queries of each page's reads (no N+1); SLOW_QUERY_MS logs slow ones. */
+function queryLog(): { emit: "event"; level: "query" }[] {
+  const events = process.env.PRISMA_QUERY_EVENTS === "1" || slowQueryMs() !== null;
+  return events ? [{ emit: "event", level: "query" }] : [];
+}
+
+function logSlowQueries(client: PrismaClient): PrismaClient {
   const slowMs = slowQueryMs();
   if (slowMs !== null) {
     (client as unknown as QueryEvents).$on("query", (e) => {
@@ -52,10 +62,60 @@ function slowQueryMs(): number | null {
   return process.env.SLOW_QUERY_MS && Number.isFinite(ms) && ms >= 0 ? ms : null;
 }
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pragmasSet?: Promise<void> };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; replicaReads?: PrismaClient; pragmasSet?: Promise<void> };
 
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+
+/**
+ * `primary` with its model reads routed to read replicas (@prisma/extension-read-replicas, decision 033): outside a
+ * transaction, findMany/findUnique/count/aggregate/groupBy… go to one replica picked at random; writes, everything
+ * inside `$transaction` and raw SQL stay on the primary (raw reads ask for a replica through `replicaForRaw`). A
+ * replica answers only once it has replayed what the primary had written when the read began, waiting up to `waitMs`
+ * (the fence, lib/db/replica-fence.ts); the primary answers otherwise. One PostgreSQL client per URL, pooled like the
+ * primary (PG_POOL_MAX each); no URLs: `primary` itself.
+ */
+export function withReadReplicas(primary: PrismaClient, urls: string[], waitMs = REPLICA_WAIT_MS): PrismaClient {
+  if (urls.length === 0) return primary;
+  const replicas = urls.map((url) => fenced(logSlowQueries(postgresClient(url, queryLog())), primary, waitMs));
+  return primary.$extends(readReplicas({ replicas })) as unknown as PrismaClient;
+}
+
+type Operation = (args: unknown) => Promise<unknown>;
+
+/** A replica client whose every query first passes the fence (lib/db/replica-fence.ts); the primary answers otherwise. */
+function fenced(replica: PrismaClient, primary: PrismaClient, waitMs: number): PrismaClient {
+  const caughtUp = replicaFence(primary, replica, waitMs);
+  return replica.$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        if (await caughtUp()) return query(args);
+        const target = (model ? primary[model as keyof PrismaClient] : primary) as unknown as Record<string, Operation>;
+        return target[operation]!(args);
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
+/**
+ * The client for reads that tolerate replica lag, and only those (decision 033): the catalog reads behind the
+ * tag-invalidated cache (lib/catalog/queries.ts) and the dashboards (lib/analytics/queries.ts). With
+ * DATABASE_REPLICA_URLS it sends their model reads to the replicas; without, it is `db`. Never for checkout, orders,
+ * stock, auth, or anything that reads what it just wrote.
+ */
+export const replicaReads: PrismaClient = globalForPrisma.replicaReads ?? withReadReplicas(db, replicaUrls());
+if (process.env.NODE_ENV !== "production") globalForPrisma.replicaReads = replicaReads;
+
+type ReplicaRouted = { $replica(): PrismaClient };
+
+/**
+ * The client for one raw SQL read (`$queryRaw`) of `reads`: the extension routes model reads only, never raw SQL
+ * (it may write), so a raw read names its replica here, one picked at random; `reads` itself without replicas.
+ */
+export function replicaForRaw(reads: PrismaClient): PrismaClient {
+  const routed = reads as PrismaClient & Partial<ReplicaRouted>;
+  return typeof routed.$replica === "function" ? routed.$replica() : reads;
+}
 
 /** SQLite: WAL (readers never wait for the writer), foreign keys on, busy_timeout, page cache; run once per process before first use. */
 export function ensurePragmas(): Promise<void> {

@@ -2,7 +2,8 @@
 # A throwaway PostgreSQL server for tests and local work: loopback only, its own temporary folder, a free port,
 # run as an unprivileged user (initdb refuses root). Never touches a packaged "main" cluster.
 #   scripts/pg-server.sh start DIR   → prints the admin URL (postgresql://mc@127.0.0.1:PORT/postgres)
-#   scripts/pg-server.sh stop DIR    → stops it and removes DIR
+#   scripts/pg-server.sh standby DIR → starts a streaming standby of it (DIR/standby), prints the standby's admin URL
+#   scripts/pg-server.sh stop DIR    → stops them and removes DIR
 # Trust authentication is acceptable only because it listens on 127.0.0.1 and dies with DIR; the fsync/
 # synchronous_commit settings trade durability for test speed and must never be copied into a deployment.
 set -euo pipefail
@@ -25,9 +26,22 @@ case $cmd in
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "postgresql://mc@127.0.0.1:$port/postgres"
     ;;
+  standby)
+    # pg_basebackup over the replication connection initdb's trust rules allow on loopback; -R writes primary_conninfo;
+    # -c fast: an immediate checkpoint (a spread one takes minutes).
+    primary_port=$(sed -n 4p "$dir/data/postmaster.pid")
+    port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+    "${as[@]}" "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U mc -D "$dir/standby" -R -X stream -c fast >"$dir/basebackup.log" 2>&1 \
+      || { cat "$dir/basebackup.log" >&2; exit 1; }
+    "${as[@]}" "$pg_bin/pg_ctl" -D "$dir/standby" -l "$dir/standby.log" -w -t 60 -o \
+      "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300 -c timezone=UTC -c hot_standby=on" \
+      start >/dev/null || { cat "$dir/standby.log" >&2; exit 1; }
+    echo "postgresql://mc@127.0.0.1:$port/postgres"
+    ;;
   stop)
+    [[ -d $dir/standby ]] && { "${as[@]}" "$pg_bin/pg_ctl" -D "$dir/standby" -m immediate stop >/dev/null 2>&1 || true; }
     [[ -d $dir/data ]] && { "${as[@]}" "$pg_bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true; }
     rm -rf "$dir"
     ;;
-  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start|standby|stop DIR" >&2; exit 2 ;;
 esac

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { replicaForRaw, replicaReads } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { day } from "@/lib/db/sql";
 import { DashboardRefused, type DashboardQuery, type Period } from "./filters";
@@ -29,6 +29,9 @@ export const GUIDE_ROWS = 200;
 const VALID = Prisma.sql`(o."status" IN ('PAID', 'READY_FOR_PICKUP', 'SHIPPED', 'COMPLETED', 'PARTIALLY_REFUNDED') AND o."paidAt" IS NOT NULL)`;
 const n = (v: number | bigint | null | undefined) => Number(v ?? 0);
 
+// Dashboards tolerate replica lag (decision 033): model reads go through replicaReads, raw SQL to one of its replicas.
+const raw = () => replicaForRaw(replicaReads);
+
 /** What one dashboard looks at: a brand, the selected stores (null = the whole brand, including store-less rows), a period. */
 export type DashboardScope = { brandId: string; storeIds: string[] | null; period: Period };
 
@@ -36,7 +39,7 @@ export type StoreOption = { id: string; code: string; name: string; city: string
 
 /** The brand's stores and cities, for the filter form. */
 export async function dashboardStoreOptions(brandId: string): Promise<{ stores: StoreOption[]; cities: string[] }> {
-  const stores = await db.store.findMany({ where: { brandId }, select: { id: true, code: true, name: true, city: true }, orderBy: { code: "asc" } });
+  const stores = await replicaReads.store.findMany({ where: { brandId }, select: { id: true, code: true, name: true, city: true }, orderBy: { code: "asc" } });
   return { stores, cities: [...new Set(stores.map((s) => s.city))].sort((a, b) => a.localeCompare(b, "zh-CN")) };
 }
 
@@ -47,13 +50,13 @@ export async function dashboardStoreOptions(brandId: string): Promise<{ stores: 
 export async function dashboardScope(brandId: string, query: DashboardQuery, period: Period): Promise<DashboardScope> {
   if (!query.city && !query.store?.length) return { brandId, storeIds: null, period };
   if (query.store?.length) {
-    const stores = await db.store.findMany({ where: { brandId, code: { in: query.store } }, select: { id: true, code: true, city: true } });
+    const stores = await replicaReads.store.findMany({ where: { brandId, code: { in: query.store } }, select: { id: true, code: true, city: true } });
     const missing = query.store.filter((code) => !stores.some((s) => s.code === code));
     if (missing.length) throw new DashboardRefused(`该品牌没有这个门店 / This brand has no such store (${missing.join(", ")})`);
     if (query.city && stores.some((s) => s.city !== query.city)) throw new DashboardRefused("门店不在所选城市 / The store is not in the chosen city");
     return { brandId, storeIds: stores.map((s) => s.id), period };
   }
-  const stores = await db.store.findMany({ where: { brandId, city: query.city }, select: { id: true } });
+  const stores = await replicaReads.store.findMany({ where: { brandId, city: query.city }, select: { id: true } });
   return { brandId, storeIds: stores.map((s) => s.id), period };
 }
 
@@ -83,7 +86,7 @@ export type Headline = { activeFollowers: number; favourites: number; validOrder
 
 /** The pilot's three figures for the selected stores over the period. */
 export async function headline(scope: DashboardScope): Promise<Headline> {
-  const [row] = await db.$queryRaw<{ active: bigint | number; favourites: bigint | number; valid: bigint | number }[]>`
+  const [row] = await raw().$queryRaw<{ active: bigint | number; favourites: bigint | number; valid: bigint | number }[]>`
     SELECT
       (SELECT COUNT(*) FROM (
           SELECT f."memberId" AS "memberId" FROM "Favourite" f JOIN "Product" p ON p."id" = f."productId"
@@ -102,10 +105,10 @@ export type FollowersDay = { day: string; newFollowers: number; followers: numbe
 /** Members who joined the brand per day, and the running total (everyone who had joined by the end of that day). */
 export async function followersByDay(scope: DashboardScope): Promise<FollowersDay[]> {
   const [rows, [before]] = await Promise.all([
-    db.$queryRaw<{ day: string; joined: bigint | number }[]>`
+    raw().$queryRaw<{ day: string; joined: bigint | number }[]>`
       SELECT ${day('mb."joinedAt"')} AS day, COUNT(*) AS joined FROM "MemberBrand" mb
       WHERE mb."brandId" = ${scope.brandId} ${during(scope, 'mb."joinedAt"')} GROUP BY 1`,
-    db.$queryRaw<{ joined: bigint | number }[]>`
+    raw().$queryRaw<{ joined: bigint | number }[]>`
       SELECT COUNT(*) AS joined FROM "MemberBrand" mb WHERE mb."brandId" = ${scope.brandId} AND mb."joinedAt" < ${scope.period.start}`,
   ]);
   const byDay = new Map(rows.map((r) => [r.day, n(r.joined)]));
@@ -121,7 +124,7 @@ export type ScansDay = { day: string; PRODUCT: number; STORE: number; GUIDE: num
 
 /** Scans per day by the kind of code scanned. */
 export async function scansByDay(scope: DashboardScope): Promise<ScansDay[]> {
-  const rows = await db.$queryRaw<{ day: string; kind: string; scans: bigint | number }[]>`
+  const rows = await raw().$queryRaw<{ day: string; kind: string; scans: bigint | number }[]>`
     SELECT ${day('s."createdAt"')} AS day, q."kind" AS kind, COUNT(*) AS scans
     FROM "QrScene" q JOIN "SceneScan" s ON s."sceneId" = q."id"
     WHERE q."brandId" = ${scope.brandId} ${inStores(scope, 'q."storeId"')} ${during(scope, 's."createdAt"')}
@@ -140,7 +143,7 @@ export type FavouritesDay = { day: string; favourites: number };
 
 /** Favourites made per day (a favourite taken back is gone: the figure counts the ones that are still kept). */
 export async function favouritesByDay(scope: DashboardScope): Promise<FavouritesDay[]> {
-  const rows = await db.$queryRaw<{ day: string; favourites: bigint | number }[]>`
+  const rows = await raw().$queryRaw<{ day: string; favourites: bigint | number }[]>`
     SELECT ${day('f."createdAt"')} AS day, COUNT(*) AS favourites
     FROM "Favourite" f JOIN "Product" p ON p."id" = f."productId"
     WHERE p."brandId" = ${scope.brandId} ${during(scope, 'f."createdAt"')} ${inStores(scope, 'f."storeId"')}
@@ -153,7 +156,7 @@ export type FulfilmentDay = { day: string; PICKUP: number; DELIVERY: number; COU
 
 /** Orders placed per day, how many of them are valid, their sales (paid less refunded), and valid ones by fulfilment. */
 export async function ordersByDay(scope: DashboardScope): Promise<{ orders: OrdersDay[]; fulfilment: FulfilmentDay[] }> {
-  const rows = await db.$queryRaw<{ day: string; orders: bigint | number; valid: bigint | number; salesFen: bigint | number | null; pickup: bigint | number; delivery: bigint | number; counter: bigint | number }[]>`
+  const rows = await raw().$queryRaw<{ day: string; orders: bigint | number; valid: bigint | number; salesFen: bigint | number | null; pickup: bigint | number; delivery: bigint | number; counter: bigint | number }[]>`
     SELECT ${day('o."createdAt"')} AS day, COUNT(*) AS orders,
       SUM(CASE WHEN ${VALID} THEN 1 ELSE 0 END) AS valid,
       SUM(CASE WHEN ${VALID} THEN o."totalFen" - o."refundedFen" ELSE 0 END) AS "salesFen",
@@ -175,7 +178,7 @@ export type StoreConversion = { storeCode: string; storeName: string; city: stri
 
 /** Per store with any scan or valid order: valid orders ÷ scans of the store's codes (null without scans). */
 export async function conversionByStore(scope: DashboardScope): Promise<StoreConversion[]> {
-  const rows = await db.$queryRaw<{ storeCode: string; storeName: string; city: string; scans: bigint | number; valid: bigint | number }[]>`
+  const rows = await raw().$queryRaw<{ storeCode: string; storeName: string; city: string; scans: bigint | number; valid: bigint | number }[]>`
     WITH scans AS (
       SELECT q."storeId" AS "storeId", COUNT(*) AS n FROM "QrScene" q JOIN "SceneScan" s ON s."sceneId" = q."id"
       WHERE q."brandId" = ${scope.brandId} AND q."storeId" IS NOT NULL ${inStores(scope, 'q."storeId"')} ${during(scope, 's."createdAt"')}
@@ -204,7 +207,7 @@ export type GuideFigures = { guideName: string; username: string; storeCode: str
  * and their own commission on orders placed in the period (earned less reversed).
  */
 async function guideFigures(scope: DashboardScope, orderBy: Prisma.Sql, limit: number): Promise<GuideFigures[]> {
-  const rows = await db.$queryRaw<{ guideName: string; username: string; storeCode: string | null; scans: bigint | number; valid: bigint | number; salesFen: bigint | number; commissionFen: bigint | number }[]>`
+  const rows = await raw().$queryRaw<{ guideName: string; username: string; storeCode: string | null; scans: bigint | number; valid: bigint | number; salesFen: bigint | number; commissionFen: bigint | number }[]>`
     WITH scans AS (
       SELECT q."targetId" AS "staffId", COUNT(*) AS n FROM "QrScene" q JOIN "SceneScan" s ON s."sceneId" = q."id"
       WHERE q."brandId" = ${scope.brandId} AND q."kind" = 'GUIDE' ${during(scope, 's."createdAt"')}
@@ -257,7 +260,7 @@ export type TransfersDay = { day: string; requested: number; approved: number; r
 
 /** Customers' stock-outs recorded as transfer requests per day (at the requesting store), and how far they have got since; restocks (no customer) are left out. */
 export async function transfersByDay(scope: DashboardScope): Promise<TransfersDay[]> {
-  const rows = await db.$queryRaw<{ day: string; requested: bigint | number; approved: bigint | number; received: bigint | number; refused: bigint | number }[]>`
+  const rows = await raw().$queryRaw<{ day: string; requested: bigint | number; approved: bigint | number; received: bigint | number; refused: bigint | number }[]>`
     SELECT ${day('t."requestedAt"')} AS day, COUNT(*) AS requested,
       SUM(CASE WHEN t."approvedAt" IS NOT NULL THEN 1 ELSE 0 END) AS approved,
       SUM(CASE WHEN t."receivedAt" IS NOT NULL THEN 1 ELSE 0 END) AS received,

@@ -1,10 +1,11 @@
-import { db } from "@/lib/db";
+import { replicaReads } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isValidGtin13 } from "./gtin";
 import type { ListingFilters } from "./filters";
 import { distanceMeters } from "@/lib/stores/geo";
 
 // Plain reads of the catalog. Pages reach them through lib/catalog/cached.ts; tests call them directly.
+// Read through replicaReads (decision 033): cached pages tolerate replica lag; the fence keeps a refill as new as its invalidation.
 // Everything returned is JSON-plain (no Date objects) because the cache serialises it.
 
 export type BrandTheme = {
@@ -57,11 +58,11 @@ const brandSelect = {
 } satisfies Prisma.BrandSelect;
 
 export async function loadBrand(slug: string): Promise<BrandTheme | null> {
-  return db.brand.findUnique({ where: { slug }, select: brandSelect });
+  return replicaReads.brand.findUnique({ where: { slug }, select: brandSelect });
 }
 
 export async function loadBrands(): Promise<BrandTheme[]> {
-  return db.brand.findMany({ select: brandSelect, orderBy: { slug: "asc" } });
+  return replicaReads.brand.findMany({ select: brandSelect, orderBy: { slug: "asc" } });
 }
 
 const cardSelect = {
@@ -95,7 +96,7 @@ function toCard(row: CardRow): ProductCard {
 }
 
 export async function loadNewArrivals(brandId: string, limit = 12): Promise<ProductCard[]> {
-  const rows = await db.product.findMany({
+  const rows = await replicaReads.product.findMany({
     where: { brandId, active: true },
     orderBy: [{ launchedAt: "desc" }, { styleCode: "asc" }],
     take: limit,
@@ -106,8 +107,8 @@ export async function loadNewArrivals(brandId: string, limit = 12): Promise<Prod
 
 export async function loadCategoryTree(brandId: string): Promise<CategoryNode[]> {
   const [categories, counts] = await Promise.all([
-    db.category.findMany({ where: { brandId }, orderBy: [{ sort: "asc" }, { slug: "asc" }] }),
-    db.product.groupBy({ by: ["categoryId"], where: { brandId, active: true }, _count: { _all: true } }),
+    replicaReads.category.findMany({ where: { brandId }, orderBy: [{ sort: "asc" }, { slug: "asc" }] }),
+    replicaReads.product.groupBy({ by: ["categoryId"], where: { brandId, active: true }, _count: { _all: true } }),
   ]);
   const countOf = new Map(counts.map((c) => [c.categoryId, c._count._all]));
   const nodes = new Map<string, CategoryNode & { parentId: string | null }>();
@@ -152,7 +153,7 @@ export type ProductDetail = {
 
 /** The product page: style, colours with their images, sizes in size order, SKUs with "sold out everywhere". */
 export async function loadProductDetail(brandId: string, styleCode: string): Promise<ProductDetail | null> {
-  const p = await db.product.findUnique({
+  const p = await replicaReads.product.findUnique({
     where: { brandId_styleCode: { brandId, styleCode }, active: true },
     include: {
       category: { include: { parent: true } },
@@ -161,7 +162,7 @@ export async function loadProductDetail(brandId: string, styleCode: string): Pro
     },
   });
   if (!p) return null;
-  const stock = await db.inventory.groupBy({
+  const stock = await replicaReads.inventory.groupBy({
     by: ["skuId"],
     where: { skuId: { in: p.skus.map((s) => s.id) }, store: { active: true } },
     _sum: { onHand: true, reserved: true },
@@ -216,7 +217,7 @@ export type CategoryListing = {
 
 /** Store ids of a brand within the "near me" radius of a point. */
 async function storeIdsNear(brandId: string, near: { lat: number; lng: number }): Promise<string[]> {
-  const stores = await db.store.findMany({
+  const stores = await replicaReads.store.findMany({
     where: { brandId, active: true, kind: { not: "WAREHOUSE" } },
     select: { id: true, lat: true, lng: true },
   });
@@ -224,7 +225,7 @@ async function storeIdsNear(brandId: string, near: { lat: number; lng: number })
 }
 
 export async function loadCategoryListing(brandId: string, slug: string, f: ListingFilters): Promise<CategoryListing | null> {
-  const category = await db.category.findUnique({
+  const category = await replicaReads.category.findUnique({
     where: { brandId_slug: { brandId, slug } },
     include: { parent: true, children: { select: { id: true } } },
   });
@@ -237,7 +238,7 @@ export async function loadCategoryListing(brandId: string, slug: string, f: List
   if (f.colors.length) skuWhere.colorName = { in: f.colors };
   if (f.near) {
     const storeIds = await storeIdsNear(brandId, f.near);
-    skuWhere.inventory = { some: { storeId: { in: storeIds }, onHand: { gt: db.inventory.fields.reserved } } };
+    skuWhere.inventory = { some: { storeId: { in: storeIds }, onHand: { gt: replicaReads.inventory.fields.reserved } } };
   }
   const where: Prisma.ProductWhereInput = { ...base };
   if (Object.keys(skuWhere).length) where.skus = { some: skuWhere };
@@ -253,15 +254,15 @@ export async function loadCategoryListing(brandId: string, slug: string, f: List
     : [{ launchedAt: "desc" }, { styleCode: "asc" }];
 
   const [rows, total, facetSkus, priceRange, siblings] = await Promise.all([
-    db.product.findMany({ where, orderBy, skip: (f.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: cardSelect }),
-    db.product.count({ where }),
-    db.sku.findMany({
+    replicaReads.product.findMany({ where, orderBy, skip: (f.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: cardSelect }),
+    replicaReads.product.count({ where }),
+    replicaReads.sku.findMany({
       where: { product: base },
       distinct: ["size", "colorName"],
       select: { size: true, sizeOrder: true, colorName: true, colorHex: true },
     }),
-    db.product.aggregate({ where: base, _min: { priceFen: true }, _max: { priceFen: true } }),
-    db.category.findMany({
+    replicaReads.product.aggregate({ where: base, _min: { priceFen: true }, _max: { priceFen: true } }),
+    replicaReads.category.findMany({
       where: { brandId, parentId: category.parentId ?? category.id },
       orderBy: [{ sort: "asc" }, { slug: "asc" }],
       select: { slug: true, name: true, nameEn: true },
@@ -304,12 +305,12 @@ export async function searchCatalog(brandId: string, rawQuery: string): Promise<
   const q = rawQuery.trim().slice(0, 40);
   if (q === "") return { kind: "products", products: [] };
   if (isValidGtin13(q)) {
-    const sku = await db.sku.findUnique({ where: { gtin: q }, select: { colorCode: true, size: true, product: { select: { brandId: true, styleCode: true, active: true } } } });
+    const sku = await replicaReads.sku.findUnique({ where: { gtin: q }, select: { colorCode: true, size: true, product: { select: { brandId: true, styleCode: true, active: true } } } });
     if (sku && sku.product.brandId === brandId && sku.product.active) {
       return { kind: "sku", styleCode: sku.product.styleCode, colorCode: sku.colorCode, size: sku.size };
     }
   }
-  const rows = await db.product.findMany({
+  const rows = await replicaReads.product.findMany({
     where: {
       brandId,
       active: true,

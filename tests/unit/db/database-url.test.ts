@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { databaseUrl } from "@/lib/db-url";
-import { dialect, dialectOf } from "@/lib/db/dialect";
+import { DEFAULT_DATABASE_URL, dialect, dialectOf, replicaUrls, replicaUrlsOf } from "@/lib/db/dialect";
 
 // DATABASE_URL picks the database once per process: file: is SQLite, postgres(ql):// is PostgreSQL, anything else
 // is refused at start with a message, never opened as a SQLite file called "mysql://…".
@@ -36,6 +36,49 @@ describe("databaseUrl and dialect", () => {
       process.env.DATABASE_URL = url;
       expect(() => databaseUrl()).toThrow(/^DATABASE_URL 须为 SQLite 文件（file:…）或 PostgreSQL.*must be a SQLite file/);
       expect(() => dialectOf(url)).not.toThrow(/secret/);
+    }
+  });
+});
+
+describe("DATABASE_REPLICA_URLS", () => {
+  const pg = "postgresql://app:secret@primary/main";
+
+  it("is no replicas when unset or blank", () => {
+    expect(replicaUrlsOf(pg, undefined)).toEqual([]);
+    expect(replicaUrlsOf(pg, " , ")).toEqual([]);
+    expect(replicaUrlsOf("file:./data/app.db", "")).toEqual([]);
+  });
+
+  it("splits a comma-separated list of PostgreSQL URLs", () => {
+    expect(replicaUrlsOf(pg, "postgresql://ro@replica-1/main, postgres://ro@replica-2/main?sslmode=require,")).toEqual([
+      "postgresql://ro@replica-1/main",
+      "postgres://ro@replica-2/main?sslmode=require",
+    ]);
+  });
+
+  it("refuses replicas of a SQLite database, in Chinese first", () => {
+    for (const primary of ["file:./data/app.db", DEFAULT_DATABASE_URL]) {
+      expect(() => replicaUrlsOf(primary, "postgresql://ro@replica-1/main")).toThrow(/^DATABASE_REPLICA_URLS 仅适用于 PostgreSQL.*needs a PostgreSQL DATABASE_URL/);
+    }
+  });
+
+  it("refuses a replica URL that is not PostgreSQL, without echoing credentials", () => {
+    const refuse = () => replicaUrlsOf(pg, "postgresql://ro@replica-1/main,mysql://ro:secret@replica-2/main");
+    expect(refuse).toThrow(/^DATABASE_REPLICA_URLS 的每一项须为 PostgreSQL.*every DATABASE_REPLICA_URLS entry must be PostgreSQL.*: mysql:…$/);
+    expect(refuse).not.toThrow(/secret/);
+  });
+
+  it("replicaUrls() reads both variables of the process", () => {
+    const savedReplicas = process.env.DATABASE_REPLICA_URLS;
+    try {
+      process.env.DATABASE_URL = "file:./tests/.tmp/unit-url.db";
+      process.env.DATABASE_REPLICA_URLS = "postgresql://ro@replica-1/main";
+      expect(() => replicaUrls()).toThrow(/SQLite has no read replicas/);
+      process.env.DATABASE_URL = pg;
+      expect(replicaUrls()).toEqual(["postgresql://ro@replica-1/main"]);
+    } finally {
+      if (savedReplicas === undefined) delete process.env.DATABASE_REPLICA_URLS;
+      else process.env.DATABASE_REPLICA_URLS = savedReplicas;
     }
   });
 });
