@@ -32,7 +32,11 @@ export async function migratePostgres(url, { dir = PG_MIGRATIONS_DIR, log = cons
   await client.connect();
   const applied = [];
   try {
-    await client.query(BOOKKEEPING);
+    // Two runners starting on an empty database can race on CREATE TABLE IF NOT EXISTS (PostgreSQL then reports a
+    // duplicate type or table): the other one made it, which is all this needs.
+    await client.query(BOOKKEEPING).catch((error) => {
+      if (error?.code !== "23505" && error?.code !== "42P07") throw error;
+    });
     for (const name of names) {
       const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
       const checksum = createHash("sha256").update(sql).digest("hex");

@@ -116,7 +116,8 @@ function generate() {
     const unmirrored = sqlite.filter((name) => !state.mirrored.includes(name));
     if (unmirrored.length === 0) {
       const committedSchema = fs.readFileSync(path.join(pgDir, "schema.prisma"), "utf8");
-      if (committedSchema !== schema) throw new Error("prisma/schema.prisma changed without a SQLite migration: make the migration first (README, Making a migration)");
+      // Comments may change alone (the schema is regenerated, no migration); anything else needs a SQLite migration.
+      if (withoutComments(committedSchema) !== withoutComments(schema)) throw new Error("prisma/schema.prisma changed without a SQLite migration: make the migration first (README, Making a migration)");
       files.set("prisma/postgres/schema.prisma", schema);
       if (migrations.length === 1) files.set(`prisma/postgres/migrations/${state.baseline}/migration.sql`, baselineSql(diff(["--from-empty"]), checks, partialIndexes));
       files.set("prisma/postgres/state.json", stateFile({ mirrored: state.mirrored, baseline: state.baseline, migrations, ...current }));
@@ -194,4 +195,9 @@ try {
 } catch (error) {
   console.error(`pg-schema: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
+}
+
+/** The schema without // and /// comments and blank lines: what a migration has to follow. */
+function withoutComments(text) {
+  return text.split("\n").map((line) => line.replace(/\s*\/\/.*$/, "").trimEnd()).filter(Boolean).join("\n");
 }

@@ -17,7 +17,9 @@ if [[ $(id -u) -eq 0 ]]; then
 fi
 case $cmd in
   start)
-    mkdir -p "$dir"; [[ ${#as[@]} -gt 0 ]] && chown postgres "$dir"
+    # Only an empty or new folder: it is handed to the server's user and removed by `stop` (marked by .mc-pg-server).
+    if [[ -e $dir ]] && [[ -n $(ls -A "$dir") ]]; then echo "refusing $dir: not empty" >&2; exit 1; fi
+    mkdir -p "$dir"; touch "$dir/.mc-pg-server"; [[ ${#as[@]} -gt 0 ]] && chown postgres "$dir"
     port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
     "${as[@]}" "$pg_bin/initdb" -D "$dir/data" -U mc --auth=trust --encoding=UTF8 --locale=C.UTF-8 --lc-collate=C >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
@@ -39,6 +41,8 @@ case $cmd in
     echo "postgresql://mc@127.0.0.1:$port/postgres"
     ;;
   stop)
+    [[ -e $dir ]] || exit 0
+    [[ -f $dir/.mc-pg-server ]] || { echo "refusing $dir: not a folder made by $0 start" >&2; exit 1; }
     [[ -d $dir/standby ]] && { "${as[@]}" "$pg_bin/pg_ctl" -D "$dir/standby" -m immediate stop >/dev/null 2>&1 || true; }
     [[ -d $dir/data ]] && { "${as[@]}" "$pg_bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true; }
     rm -rf "$dir"

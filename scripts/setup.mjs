@@ -55,17 +55,22 @@ async function setupPostgres() {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    // Held until the seed is done: a second setup started meanwhile (two instances' `npm start`) waits, then finds
+    // the brands instead of seeding again or emptying what this one wrote. The seed's own connections never touch it.
+    await client.query("BEGIN");
+    await client.query('LOCK TABLE "_prisma_migrations" IN EXCLUSIVE MODE');
     const brands = Number((await client.query('SELECT count(*) AS n FROM "Brand"')).rows[0].n);
     if (brands > 0) return console.log(`setup: ${label}: migrations up to date; has ${brands} brand(s), not seeding`);
     const started = Date.now();
     const empty = async () => {
       const { rows } = await client.query("SELECT tablename::text AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'");
-      await client.query(`TRUNCATE ${rows.map((r) => `"${r.t}"`).join(", ")} CASCADE`);
+      await client.query(`TRUNCATE ${rows.map((r) => `"${r.t.replace(/"/g, '""')}"`).join(", ")} CASCADE`);
     };
     const step = async (what, args) => {
       const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), ...args], { cwd: root, env: process.env, encoding: "utf8" });
       if (result.status !== 0) {
         await empty();
+        await client.query("COMMIT"); // fail() exits at once: commit the emptying (and release the lock) first
         fail(`${what} exited with ${result.status ?? result.signal}; the database was emptied again`, `${result.stdout ?? ""}${result.stderr ?? ""}`);
       }
     };
@@ -74,6 +79,7 @@ async function setupPostgres() {
     if (activity) await step("demo activity", ["--conditions=react-server", path.join(root, "scripts", "demo-activity.ts")]);
     console.log(`setup: ${label}: was empty, seeded${activity ? " with demo activity" : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
+    await client.query("COMMIT").catch(() => {});
     await client.end();
   }
 }

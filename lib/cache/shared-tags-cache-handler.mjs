@@ -13,11 +13,15 @@ const { tagsManifest } = tagsManifestModule;
 
 const POLL_MS = Number(process.env.CACHE_TAG_POLL_MS) >= 0 && process.env.CACHE_TAG_POLL_MS ? Number(process.env.CACHE_TAG_POLL_MS) : 1000;
 // Rows are found by the writer's clock: look back this far so a writer whose clock is behind is not missed
-// (taking a row in twice changes nothing).
+// (taking a row in twice changes nothing), and never past this instance's own now, so one writer whose clock is
+// ahead cannot hide the others' rows.
 const CLOCK_SLACK_MS = 5000;
+// A cache read waits at most this long for the tag look-up; a slow database must not stall every cached page.
+const SYNC_WAIT_MS = 500;
 
-// Next makes a handler per request: the shared state lives in the module.
-const state = { store: undefined, lastSync: 0, seenUpTo: 0, syncing: undefined, warned: false };
+// Next makes a handler per request: the shared state lives in the module. `applied`: per tag, the updatedAt of the
+// newest row (or own revalidation) taken in.
+const state = { store: undefined, lastSync: 0, seenUpTo: 0, syncing: undefined, warned: false, applied: new Map() };
 
 function store() {
   state.store ??= openTagStore(process.env.DATABASE_URL || "file:./data/app.db");
@@ -30,11 +34,18 @@ function warnOnce(what, error) {
   console.error(`[cache] ${what}; other instances' invalidations arrive only when this works again:`, error instanceof Error ? error.message : error);
 }
 
-/** Folds a row into this process's tag state; later times win, so applying a row twice is harmless. */
+/**
+ * Takes a row into this process's tag state when it is newer than what was taken in for its tag: the newest
+ * revalidation decides, as in Next's own handler (an "expire now" after a "max" must expire, not just mark stale).
+ * Applying a row twice, or an older one, changes nothing.
+ */
 export function applyTagRow(row) {
+  if (row.updatedAt <= (state.applied.get(row.tag) ?? -Infinity)) return;
+  state.applied.set(row.tag, row.updatedAt);
   const entry = { ...(tagsManifest.get(row.tag) ?? {}) };
-  entry.stale = Math.max(entry.stale ?? 0, row.staleAt);
-  if (row.expiredAt != null) entry.expired = Math.max(entry.expired ?? 0, row.expiredAt);
+  entry.stale = row.staleAt;
+  if (row.expiredAt != null) entry.expired = row.expiredAt;
+  else delete entry.expired;
   tagsManifest.set(row.tag, entry);
 }
 
@@ -45,9 +56,9 @@ export async function syncSharedTags(now = Date.now()) {
   state.syncing ??= (async () => {
     try {
       const rows = await store().changedSince(state.seenUpTo - CLOCK_SLACK_MS);
-      for (const row of rows) {
+      for (const row of rows.sort((a, b) => a.updatedAt - b.updatedAt)) {
         applyTagRow(row);
-        state.seenUpTo = Math.max(state.seenUpTo, row.updatedAt);
+        state.seenUpTo = Math.min(Math.max(state.seenUpTo, row.updatedAt), Date.now());
       }
       state.warned = false;
     } catch (error) {
@@ -61,7 +72,8 @@ export async function syncSharedTags(now = Date.now()) {
 
 export default class SharedTagsCacheHandler extends FileSystemCache {
   async get(...args) {
-    await syncSharedTags();
+    const syncing = syncSharedTags();
+    if (syncing) await Promise.race([syncing, new Promise((resolve) => setTimeout(resolve, SYNC_WAIT_MS).unref())]);
     return super.get(...args);
   }
 
@@ -72,6 +84,7 @@ export default class SharedTagsCacheHandler extends FileSystemCache {
     const updatedAt = Date.now();
     const rows = list.map((tag) => {
       const entry = tagsManifest.get(tag) ?? {};
+      state.applied.set(tag, updatedAt); // an older row of another instance must not undo this revalidation
       return { tag, staleAt: entry.stale ?? updatedAt, expiredAt: entry.expired ?? null, updatedAt };
     });
     try {

@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 
 /**
  * @typedef {{ tag: string; staleAt: number; expiredAt: number | null; updatedAt: number }} TagRow
- * @typedef {{ publish(rows: TagRow[]): Promise<void>; changedSince(ms: number): Promise<TagRow[]>; close(): Promise<void> }} TagStore
+ * @typedef {{ publish(rows: TagRow[]): Promise<void>; changedSince(ms: number): Promise<TagRow[]> }} TagStore
  */
 
 /** @param {string} url @returns {TagStore} */
@@ -30,8 +30,9 @@ function sqliteStore(url) {
   /** @type {import("better-sqlite3").Database | undefined} */
   let conn;
   const open = () => {
-    // Same busy timeout as the app's connection: a tag write waits for the writer rather than failing.
-    conn ??= new Database(file, { timeout: 5000, fileMustExist: true });
+    // better-sqlite3 waits for a lock on the event loop: wait briefly only (a lost publish is tolerated; the cached
+    // reads' lifetime is the safety net) rather than stall every request for the app's 5 s busy timeout.
+    conn ??= new Database(file, { timeout: 100, fileMustExist: true });
     return conn;
   };
   return {
@@ -42,10 +43,6 @@ function sqliteStore(url) {
     async changedSince(ms) {
       return open().prepare(CHANGED_SQL(() => "?")).all(ms).map(toRow);
     },
-    async close() {
-      conn?.close();
-      conn = undefined;
-    },
   };
 }
 
@@ -53,7 +50,11 @@ function sqliteStore(url) {
 function postgresStore(url) {
   const pg = require("pg");
   // Two connections at most per instance: one statement a second, and the writes of revalidations.
-  const pool = new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5000, options: "-c timezone=UTC" });
+  // Short limits: a half-open connection (a failover) must fail fast, not hold every cached read.
+  const pool = new pg.Pool({
+    connectionString: url, max: 2, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 2000, query_timeout: 2000, keepAlive: true,
+    options: "-c timezone=UTC -c statement_timeout=2000",
+  });
   pool.on("error", () => {}); // an idle client's lost connection: the next query reconnects
   const p = (n) => `$${n}`;
   return {
@@ -62,9 +63,6 @@ function postgresStore(url) {
     },
     async changedSince(ms) {
       return (await pool.query(CHANGED_SQL(p), [ms])).rows.map(toRow);
-    },
-    async close() {
-      await pool.end();
     },
   };
 }

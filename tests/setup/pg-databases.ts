@@ -3,15 +3,17 @@
 // template in milliseconds and dropped at the end. Node-only; never imported by app code.
 import path from "node:path";
 import pg from "pg";
+import { parse } from "pg-connection-string";
 import { repoRoot } from "./sqlite-files";
 
-/** Tests never touch a database that is not on this machine. */
+/** Tests never touch a database that is not on this machine: the host pg would really use (a `?host=` parameter or
+ * PGHOST win over the URL's host) must be loopback or a socket folder. */
 export function pgAdminUrl(): string {
   const url = process.env.PG_ADMIN_URL;
   if (!url) throw new Error("INTEGRATION_DB=postgres needs PG_ADMIN_URL (npm run test:integration:pg starts a throwaway server)");
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]", ""].includes(host)) {
-    throw new Error(`PG_ADMIN_URL must point at a loopback server, not ${host}: tests drop and create databases`);
+  const host = parse(url).host || process.env.PGHOST || "";
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host) && !host.startsWith("/")) {
+    throw new Error(`PG_ADMIN_URL must point at a loopback server, not ${host || "(no host)"}: tests drop and create databases`);
   }
   return url;
 }

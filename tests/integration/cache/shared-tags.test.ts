@@ -48,20 +48,37 @@ describe("shared cache tags", () => {
     // Another instance's revalidateTag(tag, { expire: 0 }): only the row, nothing in this process's state.
     await db.cacheTag.create({ data: { tag, staleAt: at, expiredAt: at, updatedAt: at } });
     expect(tagsManifest.has(tag)).toBe(false);
-    expect(await read(key, tag)).toBeNull();
+    // Next compares with its own clock (performance.timeOrigin + now()), which may trail Date.now() by a few ms.
+    await expect.poll(() => read(key, tag), { timeout: 2000, interval: 20 }).toBeNull();
     expect(tagsManifest.get(tag)).toMatchObject({ stale: Number(at), expired: Number(at) });
   });
 
-  it("keeps entries whose tags nobody touched, and takes an older row in once without moving times back", async () => {
+  it("keeps entries whose tags nobody touched, and an older row does not undo a newer revalidation", async () => {
     const kept = unique("stores:test");
     const key = unique("key");
     await handler.set(key, fetchEntry(kept), { fetchCache: true, tags: [kept] });
     const tag = unique("stock:test");
+    const older = BigInt(Date.now() - 60_000);
     await handler.revalidateTag([tag], { expire: 0 });
     const mine = tagsManifest.get(tag)!.expired!;
-    await db.cacheTag.update({ where: { tag }, data: { staleAt: BigInt(mine - 60_000), expiredAt: BigInt(mine - 60_000), updatedAt: BigInt(Date.now()) } });
+    // Another instance's revalidation from a minute ago arrives late (its row is older than ours).
+    await db.cacheTag.update({ where: { tag }, data: { staleAt: older, expiredAt: older, updatedAt: older } });
     expect(await read(key, kept)).not.toBeNull();
     expect(tagsManifest.get(tag)?.expired).toBe(mine);
+  });
+
+  it("an 'expire now' after a 'max' on another instance expires the entry here (the newest revalidation decides)", async () => {
+    const tag = unique("product:test");
+    const key = unique("key");
+    await handler.revalidateTag([tag], { expire: 365 * 86_400 }); // "max" (a stock change): stale now, expired in a year
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handler.set(key, fetchEntry(tag), { fetchCache: true, tags: [tag] });
+    expect(await read(key, tag)).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const at = BigInt(Date.now());
+    // The console on another instance: revalidateTag(tag, { expire: 0 }).
+    await db.cacheTag.update({ where: { tag }, data: { staleAt: at, expiredAt: at, updatedAt: at } });
+    await expect.poll(() => read(key, tag), { timeout: 2000, interval: 20 }).toBeNull();
   });
 
   it("outside a request (the sweeper's timer, a script) writes the invalidated tags straight to the table", async () => {
