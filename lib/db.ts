@@ -54,6 +54,17 @@ function postgresClient(url: string, log: { emit: "event"; level: "query" }[]): 
   return new PrismaClientPg({ adapter, log }) as unknown as PrismaClient;
 }
 
+/**
+ * A client of its own on `url`, with the adapter its scheme needs (typed as the app's client, like `db`): for scripts
+ * and tests that talk to a database other than DATABASE_URL's (a fresh test database, each cell of the bench matrix).
+ * Disconnect it when done.
+ */
+export function clientFor(url: string): PrismaClient {
+  return dialectOf(url) === "postgresql"
+    ? (new PrismaClientPg({ adapter: new PrismaPg({ connectionString: url, options: "-c timezone=UTC" }) }) as unknown as PrismaClient)
+    : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+}
+
 type QueryEvents = { $on(event: "query", cb: (e: { query: string; duration: number }) => void): void };
 
 /** SLOW_QUERY_MS=50 logs every statement that took 50 ms or more (its time includes waiting for the connection). */

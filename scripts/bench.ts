@@ -38,6 +38,7 @@ import {
   THRESHOLDS,
   writeReport,
 } from "./bench/report";
+import { runMatrixBench } from "./bench/matrix";
 import { runScaleBench } from "./bench/scale";
 import { assertPortFree, type RunningServer, startServer } from "./bench/server";
 import { discoveryDatabase, resolveTargets, type Target } from "./bench/targets";
@@ -51,6 +52,7 @@ async function run(argv: string[], cleanup: Cleanup): Promise<number> {
 
   if (opts.only === "import") return importOnly(argv, opts, cleanup);
   if (opts.scale) return runScaleBench(argv, opts, cleanup);
+  if (opts.matrix) return runMatrixBench(argv, opts, cleanup);
 
   // 1. Database, build, server — unless we were pointed at a running server.
   let baseUrl: string;

@@ -34,6 +34,8 @@ export interface BenchOptions {
   /** --scale: the chain-size database, every main page, add to cart and orders at each of `levels` connections. */
   scale: boolean;
   levels: number[];
+  /** --matrix: SQLite vs PostgreSQL, one vs two instances behind nginx (issue 8). */
+  matrix: boolean;
 }
 
 /** Shoppers open the catalog inside WeChat on a phone; the benchmark asks the way they do. */
@@ -79,6 +81,11 @@ Options
                         --levels connections; writes bench-results/scale-latest.{json,md}
                         (defaults then: --duration 5, --order-duration 5, --warmup 100)
   --levels <a,b,c>      connection levels of --scale (default 10,50,100)
+  --matrix              SQLite × 1, SQLite × 2, PostgreSQL × 1, PostgreSQL × 2 instances, each behind nginx on a
+                        fresh database of its own, one build (.next-matrix) for all: the static and product pages,
+                        then order placement and its integrity check per cell; PostgreSQL is PG_ADMIN_URL's server
+                        or a throwaway one (scripts/pg-server.sh); writes bench-results/matrix-latest.{json,md}
+                        (defaults then: --duration 8, --order-duration 8)
   --strict              exit 1 when a target fails (default: always exit 0 after a complete run)
   -h, --help            this text
 
@@ -135,6 +142,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       "order-warmup": { type: "string" },
       scale: { type: "boolean" },
       levels: { type: "string" },
+      matrix: { type: "boolean" },
     },
     USAGE,
   );
@@ -169,15 +177,18 @@ export function parseOptions(argv: string[]): BenchOptions {
   const scale = v.scale ?? false;
   const levels = (v.levels ?? "10,50,100").split(",").map((raw) => positiveInt("levels", raw.trim(), 0, 1));
   if (v.levels !== undefined && !scale) throw new BenchError("--levels goes with --scale");
+  const matrix = v.matrix ?? false;
+  if (matrix && (scale || v["base-url"] !== undefined || v.only !== undefined)) throw new BenchError("--matrix runs on its own: not with --scale, --base-url or --only");
 
   return {
     scale,
     levels,
+    matrix,
     help: v.help ?? false,
     baseUrl,
     port: positiveInt("port", v.port, 3200, 1),
     build: !(v["no-build"] ?? false),
-    duration: positiveInt("duration", v.duration, scale ? 5 : 10, 1),
+    duration: positiveInt("duration", v.duration, scale ? 5 : matrix ? 8 : 10, 1),
     connections: positiveInt("connections", v.connections, 50, 1),
     warmup: positiveInt("warmup", v.warmup, scale ? 100 : 200, 0),
     brand,
@@ -189,7 +200,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     headers,
     strict: v.strict ?? false,
     only,
-    orderDuration: positiveInt("order-duration", v["order-duration"], scale ? 5 : 15, 1),
+    orderDuration: positiveInt("order-duration", v["order-duration"], scale ? 5 : matrix ? 8 : 15, 1),
     orderWarmup: positiveInt("order-warmup", v["order-warmup"], 100, 0),
   };
 }

@@ -85,6 +85,22 @@ const SKUS_SQL = `
   LIMIT ?`;
 
 /**
+ * The plan applied to a store's SKUs (by id, the first 25: hot ones first) and the buyers' member ids bench_buyer_01….
+ * Shared with the matrix (scripts/bench/matrix-orders.ts), which reads the rows through Prisma.
+ */
+export function orderPlanOf(rows: Array<{ skuId: string; onHand: number; reserved: number }>, storeCode: string, buyers: number): { skus: OrderSku[]; members: string[] } {
+  const wanted = ORDER_PLAN.hotBudgets.length + ORDER_PLAN.deepSkus;
+  if (rows.length < wanted) throw new BenchError(`orders: store ${storeCode} stocks only ${rows.length} SKUs, the bench needs ${wanted}`);
+  const skus: OrderSku[] = rows.slice(0, wanted).map((r, i) => ({
+    skuId: r.skuId,
+    role: i < ORDER_PLAN.hotBudgets.length ? "hot" : "deep",
+    budget: ORDER_PLAN.hotBudgets[i] ?? ORDER_PLAN.deepBudget,
+    before: { onHand: r.onHand, reserved: r.reserved },
+  }));
+  return { skus, members: Array.from({ length: buyers }, (_, i) => `bench_buyer_${String(i + 1).padStart(2, "0")}`) };
+}
+
+/**
  * Creates `buyers` members (bench_buyer_01…) and sets the stock of the chosen SKUs at the chosen store to the
  * plan's budgets, each change with its ADJUST ledger row (actor system:bench), so the ledger still adds up.
  */
@@ -98,15 +114,7 @@ export function prepareOrders(dbFile: string, brandSlug: string, buyers: number)
     if (!store) throw new BenchError(`orders: brand "${brandSlug}" has no pickup store with stock in ${dbFile}`);
     const wanted = ORDER_PLAN.hotBudgets.length + ORDER_PLAN.deepSkus;
     const rows = db.prepare<[string, string, number], { skuId: string; onHand: number; reserved: number }>(SKUS_SQL).all(brand.id, store.id, wanted);
-    if (rows.length < wanted) throw new BenchError(`orders: store ${store.code} stocks only ${rows.length} SKUs, the bench needs ${wanted}`);
-
-    const skus: OrderSku[] = rows.map((r, i) => ({
-      skuId: r.skuId,
-      role: i < ORDER_PLAN.hotBudgets.length ? "hot" : "deep",
-      budget: ORDER_PLAN.hotBudgets[i] ?? ORDER_PLAN.deepBudget,
-      before: { onHand: r.onHand, reserved: r.reserved },
-    }));
-    const members = Array.from({ length: buyers }, (_, i) => `bench_buyer_${String(i + 1).padStart(2, "0")}`);
+    const { skus, members } = orderPlanOf(rows, store.code, buyers);
 
     const now = sqlTime(new Date());
     const setStock = db.prepare<[number, string, string, string]>(

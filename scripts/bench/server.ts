@@ -44,6 +44,18 @@ function tail(file: string, lines: number): string {
   }
 }
 
+/** A port nothing listens on right now, on 127.0.0.1 (asked of the OS). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, HOST, () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
 /** Checked before anything else: a busy port may be another bench run using bench-results/bench.db. */
 export async function assertPortFree(port: number): Promise<void> {
   const open = await Promise.all([portIsOpen("127.0.0.1", port), portIsOpen("::1", port)]);

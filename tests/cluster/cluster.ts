@@ -12,20 +12,16 @@
 //      in this process) and the order sweeper off on B; then nginx.
 // Everything is undone newest first by the Cleanup: nginx, the instances, their copies of the build, the fake S3, the
 // database (or the whole throwaway server).
-import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { type Cleanup, log, ROOT, runNode } from "../../scripts/bench/env";
 import { buildApp } from "../../scripts/bench/prepare";
-import { startServer } from "../../scripts/bench/server";
+import { freePort, startServer } from "../../scripts/bench/server";
 import { BUILD_SNAPSHOT_DIR, copyBuild, snapshotMatches } from "../../scripts/build-snapshot.mjs";
-import { closeServer, listenOnLoopback } from "../fakes/loopback";
 import { startFakeS3 } from "../fakes/s3-server";
-import { createPgDatabase, dropPgDatabase, pgAdminUrl, removePgOrphans, uniquePgName } from "../setup/pg-databases";
-import { startNginx } from "./nginx";
+import { createPgDatabase, dropPgDatabase, ensurePgServer, removePgOrphans, uniquePgName } from "../../scripts/bench/pg-databases";
+import { startNginx } from "../../scripts/bench/nginx";
 
 export const CLUSTER_DIST_DIR = ".next-cluster";
 const LOG_DIR = path.join(ROOT, "tests", ".tmp", "cluster");
@@ -43,13 +39,6 @@ export interface ClusterInfo {
   accessLog: string;
 }
 
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  const origin = await listenOnLoopback(server);
-  await closeServer(server);
-  return Number(new URL(origin).port);
-}
-
 /** Seconds since `started`, one decimal. */
 const since = (started: number) => ((Date.now() - started) / 1000).toFixed(1);
 
@@ -61,20 +50,7 @@ export async function startCluster(cleanup: Cleanup): Promise<ClusterInfo> {
     step = Date.now();
   };
 
-  const ownServer = !process.env.PG_ADMIN_URL;
-  if (ownServer) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mc-pg-"));
-    const script = path.join(ROOT, "scripts", "pg-server.sh");
-    const started = spawnSync(script, ["start", dir], { encoding: "utf8" });
-    if (started.status !== 0) throw new Error(`scripts/pg-server.sh start failed:\n${started.stderr}`);
-    process.env.PG_ADMIN_URL = started.stdout.trim();
-    cleanup.add("PostgreSQL server", () => {
-      spawnSync(script, ["stop", dir]);
-      log("PostgreSQL server stopped");
-    });
-    log(`throwaway PostgreSQL at ${process.env.PG_ADMIN_URL}`);
-  }
-  pgAdminUrl(); // refuses a server that is not on loopback
+  const ownServer = ensurePgServer(cleanup);
   await removePgOrphans();
   const name = uniquePgName("cluster");
   const databaseUrl = await createPgDatabase(name);

@@ -8,10 +8,6 @@
 // CREATE DATABASE … TEMPLATE); elsewhere (e.g. a unit test or a script) it runs `prisma migrate deploy` itself.
 import fs from "node:fs";
 import { inject } from "vitest";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { PrismaClient as PrismaClientPg } from "@/lib/generated/prisma-pg/client";
 import { copyDb, fileUrl, migrate, removeDbFiles, uniqueDbPath } from "./sqlite-files";
 import { createPgDatabase, dropPgDatabase, uniquePgName } from "./pg-databases";
 
@@ -32,12 +28,8 @@ function providedTemplate(): string | undefined {
   }
 }
 
-/** A client of its own on `url`, with the adapter its scheme needs (typed as the app's client, like lib/db.ts). */
-export function clientFor(url: string): PrismaClient {
-  return url.startsWith("postgres")
-    ? (new PrismaClientPg({ adapter: new PrismaPg({ connectionString: url, options: "-c timezone=UTC" }) }) as unknown as PrismaClient)
-    : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
-}
+// Moved to lib/db.ts (scripts use it too); re-exported so tests keep importing it from here.
+export { clientFor } from "@/lib/db";
 
 export async function createFreshDatabase(): Promise<FreshDatabase> {
   if (process.env.INTEGRATION_DB === "postgres") {
