@@ -10,13 +10,15 @@ import { REPLICA_WAIT_MS, replicaFence } from "@/lib/db/replica-fence";
 // The one PrismaClient of the process. Not marked server-only because the seed and scripts share it;
 // the domain modules that pages import are.
 function createClient(): PrismaClient {
-  const url = databaseUrl();
-  const log = queryLog();
-  const client = dialectOf(url) === "postgresql"
+  return logSlowQueries(clientOn(databaseUrl(), queryLog()));
+}
+
+/** A client on `url` with the adapter (and the session settings) its scheme needs. */
+function clientOn(url: string, log: { emit: "event"; level: "query" }[]): PrismaClient {
+  return dialectOf(url) === "postgresql"
     ? postgresClient(url, log)
     // timeout = SQLite busy_timeout: wait for another process's write lock instead of failing at once.
     : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), log });
-  return logSlowQueries(client);
 }
 
 /** Query events only when asked: tests count the queries of each page's reads (no N+1); SLOW_QUERY_MS logs slow ones. */
@@ -39,8 +41,8 @@ function logSlowQueries(client: PrismaClient): PrismaClient {
  * The PostgreSQL client is generated from the same source schema (prisma/postgres, decision 029) and typed as the
  * SQLite one: the app only uses that surface, which PostgreSQL accepts too. Every session runs in UTC (DateTime
  * columns hold UTC without a zone), gives up on a lock after 4 s (answered as "busy", like SQLite's busy timeout;
- * under Prisma's 5 s batch-transaction limit, so the database's clear answer comes first) and on a statement after 30 s. PG_POOL_MAX connections per instance; instances × pool must stay under the
- * server's max_connections.
+ * under Prisma's 5 s batch-transaction limit, so the database's clear answer comes first) and on a statement after
+ * 30 s. PG_POOL_MAX connections per instance; instances × pool must stay under the server's max_connections.
  */
 function postgresClient(url: string, log: { emit: "event"; level: "query" }[]): PrismaClient {
   const max = Number(process.env.PG_POOL_MAX) > 0 ? Number(process.env.PG_POOL_MAX) : 10;
@@ -60,9 +62,7 @@ function postgresClient(url: string, log: { emit: "event"; level: "query" }[]): 
  * Disconnect it when done.
  */
 export function clientFor(url: string): PrismaClient {
-  return dialectOf(url) === "postgresql"
-    ? (new PrismaClientPg({ adapter: new PrismaPg({ connectionString: url, options: "-c timezone=UTC" }) }) as unknown as PrismaClient)
-    : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return clientOn(url, []);
 }
 
 type QueryEvents = { $on(event: "query", cb: (e: { query: string; duration: number }) => void): void };

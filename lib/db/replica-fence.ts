@@ -4,6 +4,8 @@
 // keep that old price until the next invalidation or CATALOG_REVALIDATE_SECONDS. No imports from lib/: it only
 // needs two clients that can run raw SQL.
 
+import { setTimeout as sleep } from "node:timers/promises";
+
 type RawClient = { $queryRaw<T>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T> };
 
 /** How long a read waits for a replica to catch up before the primary answers it instead. */
@@ -45,7 +47,6 @@ function shared<T>(sample: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `answer`, or a failure when it takes longer than `ms`. */
 async function within<T>(answer: Promise<T>, ms: number): Promise<T> {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { claimLease, PROCESS_HOLDER, releaseLease } from "@/lib/ops/lease";
 import { refreshAt, WechatApiError, type CachedCredential, type WechatCredentialCache } from "./access-token";
+import { setTimeout as sleep } from "node:timers/promises";
 
 // The app's WeChat credentials (access_token, jsapi_ticket) in the database, shared by every instance (decision
 // 032): a token fetched by one instance retires the others' within 5 minutes, so they must use one token, and
@@ -22,7 +23,6 @@ export interface DbCredentialCacheOptions {
   waitMs?: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class DbCredentialCache implements WechatCredentialCache {
   private readonly holder: string;
